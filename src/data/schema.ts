@@ -48,7 +48,9 @@ export const formatSizes: Record<Format, { width: number; height: number }> = {
 /** A block of an answer: a paragraph, or a bullet list. */
 export const answerBlockSchema = z.union([
   textSchema,
-  z.strictObject({ list: z.array(textSchema).min(1, { message: 'a list needs at least one item' }) }),
+  z.strictObject({
+    list: z.array(textSchema).min(1, { message: 'a list needs at least one item' }),
+  }),
 ]);
 export type AnswerBlock = z.infer<typeof answerBlockSchema>;
 
@@ -81,6 +83,8 @@ export type Post = z.infer<typeof postSchema>;
 export const campaignSchema = z.strictObject({
   id: slugSchema,
   title: textSchema,
+  /** A line under the title on the cover: what the campaign asks about. */
+  subtitle: textSchema.optional(),
   /** The emoji the page puts before each question. */
   marker: textSchema,
   theme: slugSchema,
@@ -125,7 +129,9 @@ export type Theme = z.infer<typeof themeSchema>;
 
 export const brandSchema = z.strictObject({
   organisation: textSchema,
-  handle: z.string().regex(/^@[A-Za-z0-9._]+$/, { message: 'must be an Instagram handle, e.g. @kraftbyran' }),
+  handle: z
+    .string()
+    .regex(/^@[A-Za-z0-9._]+$/, { message: 'must be an Instagram handle, e.g. @kraftbyran' }),
   website: textSchema,
   /** Where the whole interviews are published. */
   interviewsUrl: textSchema,

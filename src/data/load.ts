@@ -1,0 +1,292 @@
+import { readdir, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { DataError } from '../errors.js';
+import {
+  campaignIdOfFile,
+  checkQaIds,
+  checkReferences,
+  interviewIdOfFile,
+} from './check-references.js';
+import type { Sourced } from './check-references.js';
+import { toIssue } from './data-issue.js';
+import type { DataIssue } from './data-issue.js';
+import { readYamlFile } from './read-yaml-file.js';
+import type { ParsedFile } from './read-yaml-file.js';
+import { brandSchema, campaignSchema, interviewSchema } from './schema.js';
+import type { Brand, Campaign, Interview } from './schema.js';
+
+export { checkReferences } from './check-references.js';
+export type { ReferenceInput, Sourced } from './check-references.js';
+export type { DataIssue } from './data-issue.js';
+
+/** Where each part of a dataset was read from: paths as `dir` was given, e.g. `data/brand.yaml`. */
+export interface DataFiles {
+  brand: string;
+  /** The file of a campaign; for an id not loaded, where it would be. */
+  campaign(id: string): string;
+  /** The file of an interview; for an id not loaded, where it would be. */
+  interview(id: string): string;
+}
+
+/** A data folder, read whole and valid: schema and references checked. */
+export interface Dataset {
+  dir: string;
+  brand: Brand;
+  /** Sorted by id. */
+  campaigns: Campaign[];
+  /** Sorted by id. */
+  interviews: Interview[];
+  fileOf: DataFiles;
+}
+
+/** Everything found reading a data folder: the dataset when it is valid, else its issues. */
+export interface DataInspection {
+  /** Defined exactly when `issues` is empty. */
+  dataset: Dataset | undefined;
+  /** Every problem in every file, in file order: brand, campaigns, interviews. */
+  issues: DataIssue[];
+  /** Every data file read, in that order. */
+  files: string[];
+}
+
+const folderHint = 'point --data at the folder that holds brand.yaml, campaigns/ and interviews/';
+
+/**
+ * Reads a data folder (PRODUCT.md, "Data") and checks all of it: YAML syntax, the schema and
+ * references between files. Throws one DataError listing every problem in every file.
+ */
+export async function loadData(dir: string): Promise<Dataset> {
+  const { dataset, issues } = await inspectData(dir);
+  if (dataset === undefined || issues.length > 0) throw new DataError(issues.map(toIssue));
+  return dataset;
+}
+
+/**
+ * Like loadData, but returns the problems instead of throwing them, for `excerpt check`. Only
+ * a data folder that does not exist at all is thrown, as a DataError.
+ */
+export async function inspectData(dir: string): Promise<DataInspection> {
+  await assertFolder(dir);
+  const brandFile = join(dir, 'brand.yaml');
+  const listed = await listDataFiles(dir);
+
+  const [brand, campaigns, interviews] = await Promise.all([
+    readBrandFile(brandFile),
+    Promise.all(listed.campaignFiles.map((file) => readYamlFile(file, campaignSchema))),
+    Promise.all(listed.interviewFiles.map((file) => readYamlFile(file, interviewSchema))),
+  ]);
+
+  const validCampaigns = valid(campaigns);
+  const validInterviews = valid(interviews);
+  const referenceIssues = checkReferences({
+    brand: brand.value,
+    campaigns: validCampaigns,
+    interviews: validInterviews,
+    unreadable: {
+      campaigns: campaigns
+        .filter((parsed) => parsed.value === undefined)
+        .map((parsed) => campaignIdOfFile(parsed.file)),
+      interviews: interviews
+        .filter((parsed) => parsed.value === undefined)
+        .map((parsed) => interviewIdOfFile(parsed.file)),
+    },
+  });
+
+  const parsedFiles = [brand, ...campaigns, ...interviews];
+  const files = parsedFiles.map((parsed) => parsed.file);
+  const byFile = new Map(parsedFiles.map((parsed) => [parsed.file, parsed]));
+  const located = referenceIssues.map((issue): DataIssue => {
+    const parsed = issue.file === undefined ? undefined : byFile.get(issue.file);
+    const position =
+      issue.where === undefined ? undefined : parsed?.locate(parseWhere(issue.where));
+    return { ...issue, kind: 'reference', ...position };
+  });
+
+  // File order, so each file's problems read together; within a file, the order found.
+  const order = new Map(files.map((file, index) => [file, index]));
+  const rank = (issue: DataIssue): number =>
+    issue.file === undefined ? -1 : (order.get(issue.file) ?? files.length);
+  const issues = [...listed.issues, ...parsedFiles.flatMap((parsed) => parsed.issues), ...located]
+    .map((issue, index) => ({ issue, index }))
+    .sort((a, b) => rank(a.issue) - rank(b.issue) || a.index - b.index)
+    .map(({ issue }) => issue);
+
+  if (issues.length > 0 || brand.value === undefined) return { dataset: undefined, issues, files };
+  return {
+    dataset: createDataset(dir, brandFile, brand.value, validCampaigns, validInterviews),
+    issues,
+    files,
+  };
+}
+
+/** Reads `<dir>/brand.yaml` alone, schema-checked. */
+export async function loadBrand(dir: string): Promise<Brand> {
+  await assertFolder(dir);
+  const parsed = await readBrandFile(join(dir, 'brand.yaml'));
+  if (parsed.value === undefined) throw new DataError(parsed.issues.map(toIssue));
+  return parsed.value;
+}
+
+/**
+ * Reads one interview file, schema-checked and with unique Q&A ids, without the rest of its
+ * data folder: its campaign is not looked up.
+ */
+export async function loadInterviewFile(file: string): Promise<Interview> {
+  const parsed = await readYamlFile(file, interviewSchema);
+  const issues =
+    parsed.value === undefined
+      ? parsed.issues
+      : checkQaIds(file, parsed.value).map((issue): DataIssue => ({
+          ...issue,
+          kind: 'reference',
+          ...(issue.where === undefined ? {} : parsed.locate(parseWhere(issue.where))),
+        }));
+  if (parsed.value === undefined || issues.length > 0) throw new DataError(issues.map(toIssue));
+  return parsed.value;
+}
+
+async function assertFolder(dir: string): Promise<void> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(dir)).isDirectory();
+  } catch {
+    throw new DataError([
+      { file: dir, message: 'the data folder does not exist', hint: folderHint },
+    ]);
+  }
+  if (!isFolder) {
+    throw new DataError([{ file: dir, message: 'is a file, not a data folder', hint: folderHint }]);
+  }
+}
+
+async function readBrandFile(file: string): Promise<ParsedFile<Brand>> {
+  const exists = await stat(file).then(
+    () => true,
+    () => false,
+  );
+  if (exists) return readYamlFile(file, brandSchema);
+  return {
+    file,
+    value: undefined,
+    raw: undefined,
+    issues: [
+      {
+        kind: 'schema',
+        file,
+        message: 'is missing',
+        hint: 'every data folder needs a brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine and themes',
+      },
+    ],
+    locate: () => undefined,
+  };
+}
+
+interface ListedFiles {
+  campaignFiles: string[];
+  interviewFiles: string[];
+  /** Files in the data folder that look like data but will not be read. */
+  issues: DataIssue[];
+}
+
+/** The campaign and interview files of a data folder, sorted; absent folders list nothing. */
+async function listDataFiles(dir: string): Promise<ListedFiles> {
+  const issues: DataIssue[] = [];
+  const campaignFiles: string[] = [];
+  const interviewFiles: string[] = [];
+
+  const campaignsDir = join(dir, 'campaigns');
+  for (const entry of await listFolder(campaignsDir, issues)) {
+    if (!entry.isFile()) continue;
+    if (entry.name.endsWith('.yaml')) campaignFiles.push(join(campaignsDir, entry.name));
+    else if (entry.name.endsWith('.yml')) issues.push(ymlIssue(join(campaignsDir, entry.name)));
+  }
+
+  const interviewsDir = join(dir, 'interviews');
+  for (const entry of await listFolder(interviewsDir, issues)) {
+    const path = join(interviewsDir, entry.name);
+    if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
+      issues.push({
+        kind: 'schema',
+        file: path,
+        message: 'is not read: an interview belongs in its campaign folder',
+        hint: `move it to ${join(interviewsDir, '<campaign-id>', entry.name)}`,
+      });
+      continue;
+    }
+    if (!entry.isDirectory()) continue;
+    for (const inner of await listFolder(path, issues)) {
+      if (!inner.isFile()) continue;
+      if (inner.name.endsWith('.yaml')) interviewFiles.push(join(path, inner.name));
+      else if (inner.name.endsWith('.yml')) issues.push(ymlIssue(join(path, inner.name)));
+    }
+  }
+
+  return { campaignFiles, interviewFiles, issues };
+}
+
+/** The visible entries of a folder, sorted by name; an absent folder has none. */
+async function listFolder(dir: string, issues: DataIssue[]) {
+  try {
+    const entries = await readdir(dir, { withFileTypes: true });
+    return entries
+      .filter((entry) => !entry.name.startsWith('.'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return [];
+    if (code !== 'ENOTDIR') throw error;
+    issues.push({ kind: 'schema', file: dir, message: 'is a file, not a folder' });
+    return [];
+  }
+}
+
+function ymlIssue(file: string): DataIssue {
+  return {
+    kind: 'schema',
+    file,
+    message: 'is not read: data files end in .yaml',
+    hint: `rename it to ${basename(file, '.yml')}.yaml`,
+  };
+}
+
+function valid<T>(parsed: readonly ParsedFile<T>[]): Sourced<T>[] {
+  return parsed.flatMap(({ file, value }) => (value === undefined ? [] : [{ file, value }]));
+}
+
+/** `posts[0].qa[1]` → `['posts', 0, 'qa', 1]`: the inverse of formatPath. */
+function parseWhere(where: string): (string | number)[] {
+  const path: (string | number)[] = [];
+  for (const match of where.matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)) {
+    const [, index, quoted, key] = match;
+    if (index !== undefined) path.push(Number(index));
+    else if (quoted !== undefined) path.push(JSON.parse(quoted) as string);
+    else if (key !== undefined) path.push(key);
+  }
+  return path;
+}
+
+function createDataset(
+  dir: string,
+  brandFile: string,
+  brand: Brand,
+  campaigns: readonly Sourced<Campaign>[],
+  interviews: readonly Sourced<Interview>[],
+): Dataset {
+  const campaignFiles = new Map(campaigns.map(({ file, value }) => [value.id, file]));
+  const interviewFiles = new Map(interviews.map(({ file, value }) => [value.id, file]));
+  return {
+    dir,
+    brand,
+    campaigns: campaigns.map(({ value }) => value).sort(byId),
+    interviews: interviews.map(({ value }) => value).sort(byId),
+    fileOf: {
+      brand: brandFile,
+      campaign: (id) => campaignFiles.get(id) ?? join(dir, 'campaigns', `${id}.yaml`),
+      interview: (id) => interviewFiles.get(id) ?? join(dir, 'interviews', `${id}.yaml`),
+    },
+  };
+}
+
+function byId(a: { id: string }, b: { id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}

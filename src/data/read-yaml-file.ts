@@ -1,0 +1,156 @@
+import { readFile } from 'node:fs/promises';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node, YAMLError } from 'yaml';
+import type { z } from 'zod';
+import type { DataIssue } from './data-issue.js';
+import { describeZodIssues, formatPath } from './describe-zod-issues.js';
+
+/** A position in a file, both 1-based. */
+export interface Position {
+  line: number;
+  column: number;
+}
+
+/** One YAML file, parsed and checked against its schema. */
+export interface ParsedFile<T> {
+  file: string;
+  /** The validated value; undefined when the file has any issue. */
+  value: T | undefined;
+  /** What YAML produced, before the schema (undefined after a syntax error). */
+  raw: unknown;
+  issues: DataIssue[];
+  /** Where the field at `path` (e.g. `['posts', 0, 'qa', 1]`) is written, as near as known. */
+  locate(path: readonly (string | number)[]): Position | undefined;
+}
+
+/** Reads `file` and checks it against `schema`; problems come back as issues, never thrown. */
+export async function readYamlFile<T>(file: string, schema: z.ZodType<T>): Promise<ParsedFile<T>> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT'
+        ? 'does not exist'
+        : code === 'EISDIR'
+          ? 'is a folder, not a file'
+          : `cannot be read (${code ?? String(error)})`;
+    return {
+      file,
+      value: undefined,
+      raw: undefined,
+      issues: [{ kind: 'syntax', file, message }],
+      locate: () => undefined,
+    };
+  }
+  return parseYamlText(text, file, schema);
+}
+
+/** Parses YAML `text` that came from `file` and checks it against `schema`. */
+export function parseYamlText<T>(text: string, file: string, schema: z.ZodType<T>): ParsedFile<T> {
+  const lineCounter = new LineCounter();
+  // prettyErrors off: the message stays one line, and the position is reported our way.
+  const document = parseDocument(text, { lineCounter, prettyErrors: false });
+  const positionOf = (offset: number): Position => {
+    const { line, col } = lineCounter.linePos(offset);
+    return { line, column: col };
+  };
+  const locate = (path: readonly (string | number)[]): Position | undefined => {
+    const offset = offsetOf(document, path);
+    return offset === undefined ? undefined : positionOf(offset);
+  };
+
+  if (document.errors.length > 0) {
+    const lines = text.split(/\r?\n/);
+    const issues = document.errors.map((error): DataIssue => {
+      const { line, column } = positionOf(error.pos[0]);
+      const hint = syntaxHint(error, lines[line - 1] ?? '');
+      return {
+        kind: 'syntax',
+        file,
+        message: error.message,
+        ...(hint === undefined ? {} : { hint }),
+        line,
+        column,
+      };
+    });
+    return { file, value: undefined, raw: undefined, issues, locate };
+  }
+
+  const raw: unknown = document.toJS();
+  const result = schema.safeParse(raw);
+  if (result.success) return { file, value: result.data, raw, issues: [], locate };
+
+  const issues = describeZodIssues(result.error.issues, raw, schema).map((described): DataIssue => {
+    const position = locate(described.path);
+    return {
+      kind: 'schema',
+      file,
+      where: formatPath(described.path),
+      message: described.message,
+      ...(described.hint === undefined ? {} : { hint: described.hint }),
+      ...position,
+    };
+  });
+  return { file, value: undefined, raw, issues, locate };
+}
+
+/** What would fix the commonest slips in hand-written YAML. */
+function syntaxHint(error: YAMLError, line: string): string | undefined {
+  switch (error.code) {
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return "put the text in quotes: a ': ' inside it, or a ':' ending the line, reads as a key in YAML";
+    case 'TAB_AS_INDENT':
+      return 'indent with spaces, not tabs';
+    case 'BAD_INDENT':
+      return 'line up the fields of a mapping, or the items of a list, at the same column';
+    case 'DUPLICATE_KEY':
+      return 'a field may appear only once here: remove or rename the second one';
+    case 'MULTIPLE_DOCS':
+      return "one file holds one document: remove the '---' line";
+    case 'MISSING_CHAR':
+      return /quote/i.test(error.message)
+        ? 'end the text with the same quote mark it starts with'
+        : undefined;
+    case 'UNEXPECTED_TOKEN':
+      // `- "Vi vill" sa hon.`: the quotes close before the text ends.
+      return /^\s*(-\s+)?([\p{L}\p{N}_-]+:\s+)?["']/u.test(line)
+        ? `text that starts with a quote mark must end with it: put the whole text in quotes of the other kind, e.g. '"Vi vill" sa hon.'`
+        : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The offset where the field at `path` is written: a mapping field's key (so `qa[2].question`
+ * points at `question:`), a list item itself; for a missing field, the nearest parent present.
+ */
+function offsetOf(document: Document, path: readonly (string | number)[]): number | undefined {
+  let node: unknown = document.contents;
+  let offset = rangeStart(node);
+  for (const segment of path) {
+    if (isMap(node)) {
+      const pair = node.items.find(
+        (item) => isScalar(item.key) && String(item.key.value) === String(segment),
+      );
+      if (pair === undefined) break;
+      offset = rangeStart(pair.key) ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item: unknown = node.items[segment];
+      if (item === undefined) break;
+      offset = rangeStart(item) ?? offset;
+      node = item;
+    } else break;
+  }
+  return offset;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  return typeof node === 'object' && node !== null && 'range' in node
+    ? (node as Node).range?.[0]
+    : undefined;
+}
