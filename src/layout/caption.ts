@@ -1,0 +1,48 @@
+/** Instagram's limits for a post (FACTS.md, "Instagram"). */
+export const instagramLimits = {
+  captionChars: 2200,
+  hashtags: 5,
+  altTextChars: 1000,
+  minSlides: 2,
+  maxSlides: 10,
+} as const;
+
+export interface CaptionInput {
+  campaign: { title: string; marker: string };
+  speaker: { name: string; role: string; party: string };
+  questions: readonly string[];
+  interviewsUrl: string;
+  hashtags: readonly string[];
+}
+
+/**
+ * The post's caption, in Swedish: who answers (name, role, party), the campaign, the questions
+ * of this excerpt, where to read it all, and the hashtags last (CamelCase, as written in the data).
+ */
+export function buildCaption(input: CaptionInput): string {
+  const { campaign, speaker } = input;
+  const lines = [
+    `${campaign.marker} ${campaign.title}: ${speaker.party}`,
+    '',
+    `${speaker.name}, ${speaker.role} för ${speaker.party}, svarar på våra frågor.`,
+    '',
+    input.questions.length === 1 ? 'Frågan i det här utdraget:' : 'Frågorna i det här utdraget:',
+    ...input.questions.map((question) => `${campaign.marker} ${question}`),
+    '',
+    `Läs hela intervjun på ${input.interviewsUrl} (länk i bio).`,
+  ];
+  if (input.hashtags.length > 0) lines.push('', input.hashtags.map((tag) => `#${tag}`).join(' '));
+  return lines.join('\n');
+}
+
+/** Alt text for a slide: its number, then every text on it, one sentence-like run per line. */
+export function buildAltText(text: string, number: number, count: number): string {
+  const lines = text
+    .split('\n')
+    // The drawn slide number ("3/8 →") is said in words at the start instead.
+    .filter((line) => !/^\d+\/\d+( →)?$/.test(line.trim()))
+    .map((line) => line.trim().replace(/\s*→$/, ''))
+    .filter((line) => line !== '')
+    .map((line) => (/[.!?:…]$/.test(line) ? line : `${line}.`));
+  return [`Bild ${number} av ${count}.`, ...lines].join(' ');
+}

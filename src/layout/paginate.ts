@@ -1,0 +1,174 @@
+import type { AnswerBlock } from '../data/schema.js';
+import { splitSentences, splitWords } from './sentences.js';
+import type { Block, QaSlide } from './slide-plan.js';
+
+/** Tells whether a slide fits its format, measured with the engine that draws it. */
+export type FitsSlide = (slide: QaSlide) => Promise<boolean>;
+
+/** A piece of an answer that is never split across slides unless it cannot fit on one. */
+interface Unit {
+  block: number;
+  /** Index of the list item, for pieces of a list. */
+  item?: number;
+  /** The first piece of its list item (so the bullet goes with it). */
+  isItemStart: boolean;
+  text: string;
+}
+
+/** Raised when even a single word cannot fit on an otherwise empty slide. */
+export class SlideFitError extends Error {}
+
+function answerUnits(answer: readonly AnswerBlock[]): Unit[] {
+  return answer.flatMap((block, index): Unit[] =>
+    typeof block === 'string'
+      ? splitSentences(block).map((text) => ({ block: index, isItemStart: false, text }))
+      : block.list.map((text, item) => ({ block: index, item, isItemStart: true, text })),
+  );
+}
+
+/** Splits a unit into finer pieces: a list item into sentences, a sentence into words. */
+function refine(unit: Unit): Unit[] {
+  const sentences = splitSentences(unit.text);
+  const pieces = sentences.length > 1 ? sentences : splitWords(unit.text);
+  return pieces.map((text, index) => ({
+    ...unit,
+    isItemStart: unit.isItemStart && index === 0,
+    text,
+  }));
+}
+
+function toBlocks(units: readonly Unit[]): Block[] {
+  const blocks: Block[] = [];
+  let previous: Unit | undefined;
+  for (const unit of units) {
+    const sameBlock = previous !== undefined && previous.block === unit.block;
+    const last = blocks.at(-1);
+    if (unit.item === undefined) {
+      if (sameBlock && last?.kind === 'paragraph') last.text += ` ${unit.text}`;
+      else blocks.push({ kind: 'paragraph', text: unit.text });
+    } else {
+      const list = sameBlock && last?.kind === 'list' ? last : undefined;
+      const current = list?.items.at(-1);
+      if (list !== undefined && current !== undefined && previous?.item === unit.item) {
+        current.text += ` ${unit.text}`;
+      } else {
+        const item = { text: unit.text, hasBullet: unit.isItemStart };
+        if (list === undefined) blocks.push({ kind: 'list', items: [item] });
+        else list.items.push(item);
+      }
+    }
+    previous = unit;
+  }
+  return blocks;
+}
+
+/**
+ * How much text a slide held last time, in characters, for the first slide of an answer and for
+ * its continuations: a guess that makes the search for how much fits take two or three
+ * measurements instead of a dozen. Only speed depends on it; fit is always measured.
+ */
+export interface CapacityHint {
+  first: number;
+  continuation: number;
+}
+
+/** A starting guess until a slide has been measured: about eight lines of 45 characters. */
+export function defaultCapacityHint(): CapacityHint {
+  return { first: 300, continuation: 420 };
+}
+
+/**
+ * The largest count in 1..max for which `test` holds, given that it holds for 1 and that it
+ * fails for every count above the largest: gallop from a guess, then bisect.
+ */
+async function largestPassing(
+  guess: number,
+  max: number,
+  test: (count: number) => Promise<boolean>,
+): Promise<number> {
+  let low = 1; // known to pass
+  let high = max + 1; // known to fail (or past the end)
+  let probe = Math.min(Math.max(guess, 1), max);
+  let step = 1;
+  if (probe > low) {
+    if (await test(probe)) low = probe;
+    else high = probe;
+  }
+  // Gallop outwards from the guess until the answer is bracketed.
+  while (high === max + 1 && low < max) {
+    probe = Math.min(low + step, max);
+    if (await test(probe)) low = probe;
+    else high = probe;
+    step *= 2;
+  }
+  while (high - low > 1) {
+    const middle = Math.floor((low + high) / 2);
+    if (await test(middle)) low = middle;
+    else high = middle;
+  }
+  return low;
+}
+
+/**
+ * Paginates one question and its answer into slides: as much of the answer on each slide as
+ * fits, breaking between sentences or list items, and only inside a sentence (between words)
+ * when a sentence is taller than a whole slide. Every word reaches a slide, in order.
+ */
+export async function paginateQa(
+  qa: { id: string; question: string; answer: readonly AnswerBlock[] },
+  fits: FitsSlide,
+  hint: CapacityHint = defaultCapacityHint(),
+): Promise<QaSlide[]> {
+  const units = answerUnits(qa.answer);
+  const slides: QaSlide[] = [];
+  let start = 0;
+  while (start < units.length) {
+    const from = start;
+    const isContinuation = slides.length > 0;
+    const make = (count: number): QaSlide => ({
+      kind: 'qa',
+      qaId: qa.id,
+      question: qa.question,
+      blocks: toBlocks(units.slice(from, from + count)),
+      isContinuation,
+      continues: from + count < units.length,
+    });
+    if (!(await fits(make(1)))) {
+      const finer = refine(units[from]!);
+      if (finer.length <= 1) {
+        throw new SlideFitError(
+          `“${units[from]!.text}” of ${qa.id} does not fit on a slide even on its own`,
+        );
+      }
+      units.splice(from, 1, ...finer);
+      continue;
+    }
+    // Guess how many units fit from how many characters the last such slide held.
+    const capacity = isContinuation ? hint.continuation : hint.first;
+    let guess = 0;
+    for (let chars = 0; from + guess < units.length; guess++) {
+      chars += units[from + guess]!.text.length + 1;
+      if (chars > capacity) break;
+    }
+    const count = await largestPassing(guess, units.length - from, (n) => fits(make(n)));
+    // A list item of several sentences that does not fit whole may start here and go on over
+    // the page, rather than leave this slide half empty.
+    const next = units[from + count];
+    if (next?.item !== undefined && splitSentences(next.text).length > 1) {
+      const pieces = refine(next);
+      units.splice(from + count, 1, ...pieces);
+      if (await fits(make(count + 1))) continue;
+      units.splice(from + count, pieces.length, next);
+    }
+    if (from + count < units.length) {
+      const held = units
+        .slice(from, from + count)
+        .reduce((sum, unit) => sum + unit.text.length + 1, 0);
+      if (isContinuation) hint.continuation = held;
+      else hint.first = held;
+    }
+    slides.push(make(count));
+    start = from + count;
+  }
+  return slides;
+}

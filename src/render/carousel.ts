@@ -1,0 +1,185 @@
+import type { ReactElement } from 'react';
+import type { Brand, Format, Interview, Qa, Theme } from '../data/schema.js';
+import { formatSizes } from '../data/schema.js';
+import { DataError, InputError, type Issue } from '../errors.js';
+import { breakLongWords } from '../layout/hyphenate.js';
+import { defaultCapacityHint, paginateQa } from '../layout/paginate.js';
+import type { QaSlide, SlidePlan } from '../layout/slide-plan.js';
+import { columnWidth, questionSize, type } from '../../templates/parts.js';
+import { findMissingGlyphs } from './glyphs.js';
+import { measureWidths } from './measure.js';
+import type { SlideContext } from './slide-context.js';
+import { elementText, slideElement, slideKind, type SlideKind } from './slide-element.js';
+import { renderSvg } from './svg.js';
+
+/** The publishing API takes 2–10 images a carousel. */
+export const maxSlides = 10;
+
+/** One post to draw: an interview, the chosen Q&As, and how it should look. */
+export interface CarouselInput {
+  brand: Brand;
+  campaign: { title: string; marker: string; subtitle?: string | undefined };
+  themeName: string;
+  theme: Theme;
+  interview: Interview;
+  qaIds: readonly string[];
+  date: string;
+  format: Format;
+  /** Where the interview came from, for error messages. */
+  interviewFile?: string;
+}
+
+/** A slide laid out and ready to draw. */
+export interface PlannedSlide {
+  kind: SlideKind;
+  plan: SlidePlan;
+  ctx: SlideContext;
+  element: ReactElement;
+  /** Exactly the text drawn on the slide. */
+  text: string;
+}
+
+/** Raised when the chosen Q&As need more slides than a carousel may have. */
+export class SlideLimitError extends InputError {}
+
+function chosenQas(input: CarouselInput): Qa[] {
+  return input.qaIds.map((id) => {
+    const qa = input.interview.qa.find((candidate) => candidate.id === id);
+    if (qa === undefined) {
+      const known = input.interview.qa.map((candidate) => candidate.id).join(', ');
+      throw new InputError(`${input.interview.id} has no Q&A with id ${id}`, {
+        hint: `choose among ${known}`,
+      });
+    }
+    return qa;
+  });
+}
+
+/** Every text of the post that cannot be drawn, as issues naming the file and field. */
+export function findGlyphIssues(input: Omit<CarouselInput, 'format' | 'date'>): Issue[] {
+  const interview = input.interview;
+  const fields: [string, string][] = [
+    ['party', interview.party],
+    ['interviewee.name', interview.interviewee.name],
+    ['interviewee.role', interview.interviewee.role],
+  ];
+  interview.qa.forEach((qa, index) => {
+    if (!input.qaIds.includes(qa.id)) return;
+    fields.push([`qa[${index}].question`, qa.question]);
+    qa.answer.forEach((block, blockIndex) => {
+      if (typeof block === 'string') fields.push([`qa[${index}].answer[${blockIndex}]`, block]);
+      else
+        block.list.forEach((item, itemIndex) =>
+          fields.push([`qa[${index}].answer[${blockIndex}].list[${itemIndex}]`, item]),
+        );
+    });
+  });
+  return fields.flatMap(([where, text]) =>
+    findMissingGlyphs(text).map((missing) => ({
+      ...(input.interviewFile === undefined ? {} : { file: input.interviewFile }),
+      where,
+      message: `cannot draw ”${missing.char}” (${missing.codePoints}): no bundled font has it and Twemoji has no image for it`,
+      hint: 'replace or remove the character',
+    })),
+  );
+}
+
+/** Hyphenates, as a last resort, the words of a Q&A too wide for the text column. */
+async function breakQaWords(qa: Qa, format: Format, width: number): Promise<Qa> {
+  const column = columnWidth(format, width);
+  const body = (texts: readonly string[]) =>
+    measureWidths(texts, { fontSize: type.body, fontWeight: 400 });
+  const heading = (texts: readonly string[]) =>
+    measureWidths(texts, { fontSize: questionSize(qa.question), fontWeight: 700 });
+  // List items are indented by their bullet column.
+  const listColumn = column - 40;
+  return {
+    ...qa,
+    question: await breakLongWords(qa.question, column, heading),
+    answer: await Promise.all(
+      qa.answer.map(async (block) =>
+        typeof block === 'string'
+          ? breakLongWords(block, column, body)
+          : {
+              list: await Promise.all(
+                block.list.map((item) => breakLongWords(item, listColumn, body)),
+              ),
+            },
+      ),
+    ),
+  };
+}
+
+/**
+ * Lays out a post: cover, each chosen Q&A paginated so that everything fits (measured by
+ * satori, the engine that draws the slides), closing. Throws before drawing anything when a
+ * character cannot be drawn or the Q&As need more than ten slides.
+ */
+export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]> {
+  const qas = chosenQas(input);
+  const glyphIssues = findGlyphIssues(input);
+  if (glyphIssues.length > 0) throw new DataError(glyphIssues);
+
+  const { width, height } = formatSizes[input.format];
+  const context = (number: number, count: number): SlideContext => ({
+    format: input.format,
+    width,
+    height,
+    themeName: input.themeName,
+    theme: input.theme,
+    brand: input.brand,
+    campaign: input.campaign,
+    speaker: {
+      name: input.interview.interviewee.name,
+      role: input.interview.interviewee.role,
+      party: input.interview.party,
+    },
+    date: input.date,
+    number,
+    count,
+  });
+  // Measure with the widest slide number there can be, so numbering never changes the fit.
+  const measuring = context(maxSlides, maxSlides);
+  const fits = async (slide: SlidePlan): Promise<boolean> =>
+    (await renderSvg(slideElement(measuring, slide, true), { width })).height <= height;
+
+  const plans: SlidePlan[] = [{ kind: 'cover' }];
+  const perQa: { id: string; count: number }[] = [];
+  const hint = defaultCapacityHint();
+  for (const qa of qas) {
+    const slides: QaSlide[] = await paginateQa(
+      await breakQaWords(qa, input.format, width),
+      fits,
+      hint,
+    );
+    perQa.push({ id: qa.id, count: slides.length });
+    plans.push(...slides);
+  }
+  plans.push({ kind: 'closing' });
+
+  if (plans.length > maxSlides) {
+    const detail = perQa.map(({ id, count }) => `${id} needs ${count}`).join(', ');
+    throw new SlideLimitError(
+      `${input.interview.id}: the chosen Q&As need ${plans.length} slides with cover and closing; a carousel holds at most ${maxSlides} (${detail})`,
+      {
+        hint:
+          input.format === 'square'
+            ? 'choose fewer or shorter Q&As, or use the portrait format, which holds more text a slide'
+            : 'choose fewer or shorter Q&As',
+      },
+    );
+  }
+  for (const plan of [plans[0]!, plans.at(-1)!]) {
+    if (!(await fits(plan))) {
+      throw new InputError(`${input.interview.id}: the ${plan.kind} slide does not fit`, {
+        hint: 'shorten the party, name or role, or the brand texts',
+      });
+    }
+  }
+
+  return plans.map((plan, index) => {
+    const ctx = context(index + 1, plans.length);
+    const element = slideElement(ctx, plan);
+    return { kind: slideKind(plan), plan, ctx, element, text: elementText(element) };
+  });
+}

@@ -1,0 +1,52 @@
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fontsDir, templatesSourceDir } from '../paths.js';
+import type { PostSpec, RenderOptions } from './render-post.js';
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort();
+}
+
+let codeHash: string | undefined;
+
+/**
+ * A hash of everything besides the data that decides how a slide looks: template sources,
+ * fonts, and the layout and render code as it runs (src/ under tests, dist/src/ when built).
+ * Computed once per process.
+ */
+export function hashOfCode(): string {
+  if (codeHash === undefined) {
+    const code = dirname(dirname(fileURLToPath(import.meta.url)));
+    const hash = createHash('sha256');
+    for (const file of [
+      ...filesUnder(templatesSourceDir),
+      ...filesUnder(fontsDir),
+      ...filesUnder(join(code, 'layout')),
+      ...filesUnder(join(code, 'render')),
+    ]) {
+      if (file.endsWith('.map')) continue;
+      hash.update(file.slice(file.lastIndexOf('/') + 1)).update(readFileSync(file));
+    }
+    codeHash = hash.digest('hex');
+  }
+  return codeHash;
+}
+
+/**
+ * The content hash of one post: its data (interview, campaign, brand, theme), the options it
+ * is drawn with, and the code. Equal hashes mean byte-identical output, so an unchanged post is
+ * neither re-rendered nor rewritten.
+ */
+export function hashOfPost(spec: PostSpec, options: Pick<RenderOptions, 'image' | 'svg'>): string {
+  // Where the interview was read from does not change a pixel.
+  const data = { ...spec, interviewFile: undefined };
+  return createHash('sha256')
+    .update(hashOfCode())
+    .update(JSON.stringify({ data, image: options.image, svg: options.svg }))
+    .digest('hex');
+}

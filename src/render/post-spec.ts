@@ -1,0 +1,70 @@
+import type { Dataset } from '../data/load.js';
+import type { Brand, Campaign, Format, Interview, Post } from '../data/schema.js';
+import { InputError } from '../errors.js';
+import type { PostSpec } from './render-post.js';
+
+/** Overrides from the command line: another format or theme than the campaign's. */
+export interface SpecOverrides {
+  format?: Format | undefined;
+  theme?: string | undefined;
+}
+
+/** The theme to draw with: an override, or the campaign's; it must exist in brand.yaml. */
+export function resolveTheme(
+  brand: Brand,
+  name: string,
+  brandFile = 'brand.yaml',
+): PostSpec['theme'] {
+  const theme = brand.themes[name];
+  if (theme === undefined) {
+    throw new InputError(`${brandFile}: themes: no theme named ${name}`, {
+      hint: `use one of ${Object.keys(brand.themes).join(', ')}`,
+    });
+  }
+  return theme;
+}
+
+/** A scheduled post of a campaign, resolved against a loaded (valid) dataset. */
+export function specOfPost(
+  dataset: Dataset,
+  campaign: Campaign,
+  post: Post,
+  overrides: SpecOverrides = {},
+): PostSpec {
+  const interview = dataset.interviews.find((candidate) => candidate.id === post.interview);
+  if (interview === undefined) throw new InputError(`no interview ${post.interview}`);
+  const themeName = overrides.theme ?? campaign.theme;
+  return {
+    brand: dataset.brand,
+    campaign,
+    themeName,
+    theme: resolveTheme(dataset.brand, themeName, dataset.fileOf.brand),
+    interview,
+    interviewFile: dataset.fileOf.interview(interview.id),
+    qaIds: post.qa,
+    date: post.date,
+    format: overrides.format ?? campaign.format,
+  };
+}
+
+/** Every scheduled post of a campaign, in date order (then party, for posts on one day). */
+export function specsOfCampaign(
+  dataset: Dataset,
+  campaign: Campaign,
+  overrides: SpecOverrides = {},
+): PostSpec[] {
+  return campaign.posts
+    .map((post) => specOfPost(dataset, campaign, post, overrides))
+    .sort(
+      (a, b) =>
+        a.date.localeCompare(b.date) || a.interview.party.localeCompare(b.interview.party, 'sv'),
+    );
+}
+
+/** The post a campaign schedules for an interview, if it schedules one. */
+export function scheduledPostOf(
+  campaign: Campaign | undefined,
+  interview: Interview,
+): Post | undefined {
+  return campaign?.posts.find((post) => post.interview === interview.id);
+}

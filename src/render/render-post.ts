@@ -1,0 +1,228 @@
+import { createHash } from 'node:crypto';
+import type { Brand, Format, Interview, Theme } from '../data/schema.js';
+import { formatSizes } from '../data/schema.js';
+import { slugify } from '../data/slug.js';
+import { buildAltText, buildCaption, instagramLimits } from '../layout/caption.js';
+import { InputError } from '../errors.js';
+import { stockholmTimestamp } from '../layout/publish-time.js';
+import { planCarousel, type PlannedSlide } from './carousel.js';
+import { rasterize, type ImageFormat } from './rasterize.js';
+import type { SlideKind } from './slide-element.js';
+import { renderSvg } from './svg.js';
+
+/** One post to make: what PRODUCT.md's campaign schedule says, resolved against the data. */
+export interface PostSpec {
+  brand: Brand;
+  campaign: {
+    id: string;
+    title: string;
+    marker: string;
+    subtitle?: string | undefined;
+    time: string;
+    hashtags: readonly string[];
+  };
+  themeName: string;
+  theme: Theme;
+  interview: Interview;
+  interviewFile?: string;
+  qaIds: readonly string[];
+  date: string;
+  format: Format;
+}
+
+export interface RenderOptions {
+  image: ImageFormat;
+  /** Also keep each slide's SVG, for designers. */
+  svg: boolean;
+  /** Slides drawn at once: satori on the main thread overlaps resvg and sharp on the pool. */
+  jobs?: number;
+}
+
+/** `post.json`, what the post is (PRODUCT.md, "Outputs"). */
+export interface PostJson {
+  id: string;
+  campaign: string;
+  interview: string;
+  date: string;
+  publishAt: string;
+  format: Format;
+  width: number;
+  height: number;
+  qa: string[];
+  caption: string;
+  hashtags: string[];
+  slides: { file: string; kind: SlideKind; text: string; altText: string; sha256: string }[];
+}
+
+export interface RenderedPost {
+  post: PostJson;
+  /** Every file of the post folder, by name: slides, post.json, caption.txt, alt.txt. */
+  files: Map<string, Buffer>;
+}
+
+/** The folder name of a post inside its campaign's output: `<date>-<party>`. */
+export function postFolderName(date: string, party: string): string {
+  return `${date}-${slugify(party)}`;
+}
+
+const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
+
+/** A post laid out, checked and ready to draw: everything but the pixels. */
+export interface PlannedPost {
+  spec: PostSpec;
+  slides: PlannedSlide[];
+  caption: string;
+  altTexts: string[];
+}
+
+/** Raised when a post breaks one of Instagram's limits (caption, hashtags, alt text). */
+export class LimitError extends InputError {}
+
+/** Every Instagram limit a planned post breaks, as messages. */
+export function limitProblems(
+  planned: Pick<PlannedPost, 'slides' | 'caption' | 'altTexts' | 'spec'>,
+): string[] {
+  const problems: string[] = [];
+  const captionLength = [...planned.caption].length;
+  if (captionLength > instagramLimits.captionChars) {
+    problems.push(
+      `the caption has ${captionLength} characters; Instagram takes at most ${instagramLimits.captionChars}`,
+    );
+  }
+  if (planned.spec.campaign.hashtags.length > instagramLimits.hashtags) {
+    problems.push(
+      `the campaign has ${planned.spec.campaign.hashtags.length} hashtags; Instagram takes at most ${instagramLimits.hashtags} a post`,
+    );
+  }
+  planned.altTexts.forEach((altText, index) => {
+    const length = [...altText].length;
+    if (length > instagramLimits.altTextChars) {
+      problems.push(
+        `slide ${index + 1}'s alt text has ${length} characters; Instagram takes at most ${instagramLimits.altTextChars}`,
+      );
+    }
+  });
+  return problems;
+}
+
+/** Lays out one post (and so checks its glyphs, fit and limits) without drawing anything. */
+export async function planPost(spec: PostSpec): Promise<PlannedPost> {
+  const slides = await planCarousel({
+    brand: spec.brand,
+    campaign: spec.campaign,
+    themeName: spec.themeName,
+    theme: spec.theme,
+    interview: spec.interview,
+    qaIds: spec.qaIds,
+    date: spec.date,
+    format: spec.format,
+    ...(spec.interviewFile === undefined ? {} : { interviewFile: spec.interviewFile }),
+  });
+  const { interview } = spec;
+  const caption = buildCaption({
+    campaign: spec.campaign,
+    speaker: {
+      name: interview.interviewee.name,
+      role: interview.interviewee.role,
+      party: interview.party,
+    },
+    questions: spec.qaIds.map((id) => interview.qa.find((qa) => qa.id === id)!.question),
+    interviewsUrl: spec.brand.interviewsUrl,
+    hashtags: spec.campaign.hashtags,
+  });
+  const altTexts = slides.map((slide, index) => buildAltText(slide.text, index + 1, slides.length));
+  const planned = { spec, slides, caption, altTexts };
+  const problems = limitProblems(planned);
+  if (problems.length > 0) {
+    throw new LimitError(`${interview.id} on ${spec.date}: ${problems.join('; ')}`, {
+      hint: 'shorten the questions or hashtags, or choose shorter Q&As',
+    });
+  }
+  return planned;
+}
+
+/**
+ * Bounds how many slides are being rasterised at once, across posts: satori lays out the next
+ * slide on the main thread while resvg and sharp work on the thread pool.
+ */
+export class SlideLimiter {
+  private readonly waiting: (() => void)[] = [];
+  private running = 0;
+
+  constructor(readonly jobs: number) {}
+
+  /** Waits for a free place, then starts `task` and returns its result (without waiting on it). */
+  async start<T>(task: () => Promise<T>): Promise<{ result: Promise<T> }> {
+    if (this.running >= this.jobs) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.running++;
+    const result = task().finally(() => {
+      this.running--;
+      this.waiting.shift()?.();
+    });
+    return { result };
+  }
+}
+
+/** Draws a planned post and writes its caption, alt text and post.json, in memory. */
+export async function drawPost(
+  planned: PlannedPost,
+  options: RenderOptions,
+  limiter = new SlideLimiter(Math.max(1, options.jobs ?? 3)),
+): Promise<RenderedPost> {
+  const drawing: Promise<{ image: Buffer; svg: string }>[] = [];
+  for (const slide of planned.slides) {
+    // satori is synchronous work on this thread; rasterising runs on the libuv pool meanwhile.
+    const { svg } = await renderSvg(slide.element, {
+      width: slide.ctx.width,
+      height: slide.ctx.height,
+    });
+    const { result } = await limiter.start(() => rasterize(svg, options.image));
+    drawing.push(result.then((image) => ({ image, svg })));
+  }
+  const drawn = await Promise.all(drawing);
+  const { spec } = planned;
+  const extension = options.image === 'png' ? 'png' : 'jpg';
+  const files = new Map<string, Buffer>();
+  const slides = planned.slides.map((slide, index) => {
+    const base = String(index + 1).padStart(2, '0');
+    const { image, svg } = drawn[index]!;
+    files.set(`${base}.${extension}`, image);
+    if (options.svg) files.set(`${base}.svg`, Buffer.from(svg));
+    return {
+      file: `${base}.${extension}`,
+      kind: slide.kind,
+      text: slide.text,
+      altText: planned.altTexts[index]!,
+      sha256: sha256(image),
+    };
+  });
+  const { interview } = spec;
+  const caption = planned.caption;
+  const { width, height } = formatSizes[spec.format];
+  const post: PostJson = {
+    id: `${spec.campaign.id}/${postFolderName(spec.date, interview.party)}`,
+    campaign: spec.campaign.id,
+    interview: interview.id,
+    date: spec.date,
+    publishAt: stockholmTimestamp(spec.date, spec.campaign.time),
+    format: spec.format,
+    width,
+    height,
+    qa: [...spec.qaIds],
+    caption,
+    hashtags: [...spec.campaign.hashtags],
+    slides,
+  };
+  files.set('post.json', Buffer.from(`${JSON.stringify(post, null, 2)}\n`));
+  files.set('caption.txt', Buffer.from(`${caption}\n`));
+  files.set(
+    'alt.txt',
+    Buffer.from(`${slides.map((slide) => `${slide.file}\n${slide.altText}`).join('\n\n')}\n`),
+  );
+  return { post, files };
+}
+
+/** Lays out and draws one post. */
+export async function renderPost(spec: PostSpec, options: RenderOptions): Promise<RenderedPost> {
+  return drawPost(await planPost(spec), options);
+}

@@ -1,0 +1,67 @@
+import type { ReactNode } from 'react';
+import satori from 'satori';
+import { InputError } from '../errors.js';
+import { emojiDataUri } from './emoji.js';
+import { loadFonts } from './fonts.js';
+import { formatCodePoints } from './glyphs.js';
+
+/** A character satori could not draw: neither a glyph in the fonts nor a Twemoji image. */
+export class GlyphError extends InputError {
+  readonly chars: readonly string[];
+
+  constructor(chars: readonly string[]) {
+    const list = chars.map((char) => `”${char}” (${formatCodePoints(char)})`).join(', ');
+    super(`Cannot draw ${list}: no bundled font has it and it is not a Twemoji emoji`, {
+      hint: 'replace the character in the data, or remove it',
+    });
+    this.chars = chars;
+  }
+}
+
+/** A laid-out node, as satori reports it: its box in slide pixels. */
+export interface SatoriNodeBox {
+  key?: string | number | undefined;
+  type: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+  textContent?: string | undefined;
+}
+
+export interface SvgResult {
+  svg: string;
+  /** Laid-out height: the content's height when no height was given. */
+  height: number;
+}
+
+/**
+ * Lays out and draws an element with satori, bundled fonts and Twemoji. Leave `height` out to
+ * measure: the SVG is then exactly as tall as the laid-out content, which is how fit is judged
+ * with the engine that draws the slide. Throws GlyphError instead of drawing a .notdef box.
+ */
+export async function renderSvg(
+  element: ReactNode,
+  size: { width: number; height?: number },
+  onNodeDetected?: (node: SatoriNodeBox) => void,
+): Promise<SvgResult> {
+  const missing: string[] = [];
+  const svg = await satori(element, {
+    width: size.width,
+    ...(size.height === undefined ? {} : { height: size.height }),
+    fonts: loadFonts(),
+    ...(onNodeDetected === undefined ? {} : { onNodeDetected }),
+    loadAdditionalAsset: async (code, segment) => {
+      if (code === 'emoji') {
+        const uri = emojiDataUri(segment);
+        if (uri !== undefined) return uri;
+      }
+      missing.push(...(code === 'emoji' ? [segment] : [...segment]));
+      return [];
+    },
+  });
+  if (missing.length > 0) throw new GlyphError([...new Set(missing)]);
+  const match = /^<svg width="[\d.]+" height="([\d.]+)"/.exec(svg);
+  if (match === null) throw new Error('satori returned an SVG without a height');
+  return { svg, height: Number(match[1]) };
+}

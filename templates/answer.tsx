@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import type { Surface } from '../src/data/schema.js';
+import type { Block } from '../src/layout/slide-plan.js';
+import { type } from './parts.js';
+
+/**
+ * An answer, or the part of one that fits this slide: paragraphs, and lists drawn as flex rows
+ * (satori's list-item display breaks as soon as a font family is set).
+ */
+export function Answer(props: {
+  blocks: readonly Block[];
+  surface: Surface;
+  continues: boolean;
+}): ReactNode {
+  const { surface } = props;
+  return (
+    <div
+      style={{
+        display: 'flex',
+        flexDirection: 'column',
+        fontSize: type.body,
+        lineHeight: type.bodyLineHeight,
+      }}
+    >
+      {props.blocks.map((block, index) =>
+        block.kind === 'paragraph' ? (
+          <div key={index} style={{ display: 'flex', marginTop: index === 0 ? 0 : 22 }}>
+            {block.text}
+          </div>
+        ) : (
+          <div
+            key={index}
+            style={{ display: 'flex', flexDirection: 'column', marginTop: index === 0 ? 0 : 22 }}
+          >
+            {block.items.map((item, itemIndex) => (
+              <div
+                key={itemIndex}
+                data-line=" "
+                style={{ display: 'flex', marginTop: itemIndex === 0 ? 0 : 10 }}
+              >
+                <div
+                  style={{
+                    display: 'flex',
+                    width: 40,
+                    flexShrink: 0,
+                    color: surface.accent,
+                    fontWeight: 700,
+                  }}
+                >
+                  {item.hasBullet ? '•' : ''}
+                </div>
+                <div style={{ display: 'flex', flex: 1 }}>{item.text}</div>
+              </div>
+            ))}
+          </div>
+        ),
+      )}
+      {props.continues ? (
+        <div
+          style={{
+            display: 'flex',
+            justifyContent: 'flex-end',
+            marginTop: 18,
+            fontSize: type.label,
+            fontWeight: 600,
+            lineHeight: 1.2,
+            color: surface.accent,
+          }}
+        >
+          Svaret fortsätter →
+        </div>
+      ) : null}
+    </div>
+  );
+}

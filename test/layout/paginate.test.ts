@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import { paginateQa } from '../../src/layout/paginate.js';
+import type { QaSlide } from '../../src/layout/slide-plan.js';
+import { blocksText } from '../../src/layout/slide-plan.js';
+
+/** A fake measure: a slide fits when its answer has at most `limit` characters. */
+const fitsChars =
+  (limit: number) =>
+  async (slide: QaSlide): Promise<boolean> =>
+    blocksText(slide.blocks).length <= limit;
+
+const qa = (
+  answer: QaSlide['blocks'] extends unknown ? Parameters<typeof paginateQa>[0]['answer'] : never,
+) => ({
+  id: 'q1',
+  question: 'Fråga?',
+  answer,
+});
+
+describe('paginateQa', () => {
+  it('keeps a short answer on one slide', async () => {
+    const slides = await paginateQa(qa(['Ett. Två.']), fitsChars(100));
+    expect(slides).toEqual([
+      {
+        kind: 'qa',
+        qaId: 'q1',
+        question: 'Fråga?',
+        blocks: [{ kind: 'paragraph', text: 'Ett. Två.' }],
+        isContinuation: false,
+        continues: false,
+      },
+    ]);
+  });
+
+  it.each([
+    [10, [['Ett ord.'], ['Två ord.'], ['Tre ord.']]],
+    [17, [['Ett ord. Två ord.'], ['Tre ord.']]],
+    [26, [['Ett ord. Två ord. Tre ord.']]],
+  ])('breaks between sentences when %d characters fit', async (limit, expected) => {
+    const slides = await paginateQa(qa(['Ett ord. Två ord. Tre ord.']), fitsChars(limit));
+    expect(
+      slides.map((slide) =>
+        slide.blocks.map((block) => (block.kind === 'paragraph' ? block.text : '')),
+      ),
+    ).toEqual(expected);
+    expect(slides.map((slide) => [slide.isContinuation, slide.continues])).toEqual(
+      expected.map((_, index) => [index > 0, index < expected.length - 1]),
+    );
+  });
+
+  it('breaks between list items, and carries the bullet with the item', async () => {
+    // "Vi vill:\n• Ett.\n• Två." is 22 characters.
+    const slides = await paginateQa(
+      qa(['Vi vill:', { list: ['Ett.', 'Två.', 'Tre.'] }]),
+      fitsChars(22),
+    );
+    expect(slides.map((slide) => slide.blocks)).toEqual([
+      [
+        { kind: 'paragraph', text: 'Vi vill:' },
+        {
+          kind: 'list',
+          items: [
+            { text: 'Ett.', hasBullet: true },
+            { text: 'Två.', hasBullet: true },
+          ],
+        },
+      ],
+      [{ kind: 'list', items: [{ text: 'Tre.', hasBullet: true }] }],
+    ]);
+  });
+
+  it('starts a long list item on a slide with room and goes on without a bullet', async () => {
+    const slides = await paginateQa(
+      qa([{ list: ['Kort.', 'Första meningen. Andra meningen.'] }]),
+      fitsChars(30),
+    );
+    expect(slides.map((slide) => slide.blocks)).toEqual([
+      [
+        {
+          kind: 'list',
+          items: [
+            { text: 'Kort.', hasBullet: true },
+            { text: 'Första meningen.', hasBullet: true },
+          ],
+        },
+      ],
+      [{ kind: 'list', items: [{ text: 'Andra meningen.', hasBullet: false }] }],
+    ]);
+  });
+
+  it('splits a sentence between words only when it cannot fit a slide alone', async () => {
+    const slides = await paginateQa(qa(['ett två tre fyra fem sex']), fitsChars(8));
+    expect(slides.map((slide) => blocksText(slide.blocks))).toEqual([
+      'ett två',
+      'tre fyra',
+      'fem sex',
+    ]);
+  });
+
+  it('fails clearly when a single word cannot fit', async () => {
+    await expect(paginateQa(qa(['Jättelångtord']), fitsChars(5))).rejects.toThrow(
+      /does not fit on a slide even on its own/,
+    );
+  });
+});
