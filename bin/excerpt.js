@@ -1,2 +1,4 @@
 #!/usr/bin/env node
-import '../dist/src/cli/index.js';
+import { main } from '../dist/src/cli/index.js';
+
+await main();

@@ -1,0 +1,117 @@
+import { availableParallelism } from 'node:os';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { loadData } from '../../data/load.js';
+import { formatSchema, isoDateSchema } from '../../data/schema.js';
+import { buildCampaigns, type BuildEvent } from '../../render/build.js';
+import { globalOptionsSchema, parseOptions } from '../options.js';
+import { createStyle, shouldUseColor } from '../style.js';
+
+const buildOptionsSchema = globalOptionsSchema.extend({
+  only: isoDateSchema.optional(),
+  format: formatSchema.optional(),
+  force: z.boolean().default(false),
+  jobs: z.coerce.number().int().min(1, { message: 'must be 1 or more' }).max(32).default(3),
+  image: z.enum(['jpeg', 'png']).default('jpeg'),
+  svg: z.boolean().default(false),
+});
+
+/** `excerpt build [campaign-id…]`: every scheduled post, with a progress display. */
+export function buildCommand(): Command {
+  return new Command('build')
+    .description('render every scheduled post of the campaigns (all when none is named) into --out')
+    .argument('[campaign-id...]', 'campaigns to build (default: all)')
+    .option('--only <date>', 'only the posts of this date, YYYY-MM-DD')
+    .addOption(
+      new Option('--format <format>', 'slide format (default: each campaign’s)').choices(
+        formatSchema.options,
+      ),
+    )
+    .option('--force', 'render every post again, ignoring the cache')
+    .option(
+      '--jobs <n>',
+      `slides drawn at once (default: 3 on this ${availableParallelism()}-core machine)`,
+    )
+    .addOption(
+      new Option('--image <type>', 'image type of the slides')
+        .choices(['jpeg', 'png'])
+        .default('jpeg'),
+    )
+    .option('--svg', 'also keep each slide’s SVG')
+    .action(async (campaigns: string[], _options: unknown, command: Command) => {
+      const options = parseOptions(buildOptionsSchema, command);
+      const started = performance.now();
+      const progress = createProgress(started);
+      const dataset = await loadData(options.data);
+      const summary = await buildCampaigns(dataset, { ...options, campaigns }, progress.onEvent);
+      progress.end();
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      const style = createStyle(shouldUseColor(process.stdout));
+      const { rendered, unchanged } = summary.posts;
+      process.stdout.write(
+        `${style.green('✓')} ${rendered + unchanged} posts (${rendered} rendered, ${unchanged} unchanged), ` +
+          `${summary.slidesRendered} slides drawn in ${seconds} s\n`,
+      );
+      for (const campaign of summary.campaigns) {
+        process.stdout.write(`  ${campaign.dir}  ${campaign.posts} posts\n`);
+      }
+    });
+}
+
+/**
+ * Progress on stderr: one line redrawn in place at a terminal, plain lines when stderr is not a
+ * TTY or under CI (logs read top to bottom).
+ */
+function createProgress(started: number): {
+  onEvent: (event: BuildEvent) => void;
+  end: () => void;
+} {
+  const isLive = process.stderr.isTTY === true && process.env.CI === undefined;
+  const style = createStyle(shouldUseColor(process.stderr));
+  let total = 0;
+  let done = 0;
+  let slides = 0;
+  let slideTotal = 0;
+  const elapsed = (): string => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+  const redraw = (): void => {
+    if (!isLive) return;
+    process.stderr.write(
+      `\r\u001b[2K${style.dim('building')} ${done}/${total} posts · ${slides}/${slideTotal} slides · ${elapsed()}`,
+    );
+  };
+  const line = (text: string): void => {
+    if (isLive) process.stderr.write('\r\u001b[2K');
+    process.stderr.write(`${text}\n`);
+    redraw();
+  };
+  return {
+    onEvent(event) {
+      switch (event.type) {
+        case 'planned':
+          total = event.posts;
+          slideTotal = event.slides;
+          line(
+            `${event.posts} posts, ${event.toRender} to render (${event.slides} slides), the rest unchanged`,
+          );
+          break;
+        case 'post':
+          done++;
+          slides += event.slides;
+          if (event.status === 'rendered' || !isLive) {
+            line(
+              `  ${event.status === 'rendered' ? style.green('rendered ') : style.dim('unchanged')} ${event.campaign}/${event.folder}${event.slides > 0 ? ` (${event.slides} slides)` : ''}`,
+            );
+          } else redraw();
+          break;
+        case 'campaign':
+          line(
+            `  ${event.status === 'written' ? style.green('written  ') : style.dim(event.status.padEnd(9))} ${event.dir}/ manifest, schedule, contact sheet`,
+          );
+          break;
+      }
+    },
+    end() {
+      if (isLive) process.stderr.write('\r\u001b[2K');
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { readFile } from 'node:fs/promises';
+import { Command } from 'commander';
+import { z } from 'zod';
+import { InputError } from '../../errors.js';
+import { importPage } from '../../data/import-page.js';
+import { writeImport } from '../../data/write-import.js';
+
+const optionsSchema = z.object({
+  data: z.string().min(1).default('data'),
+  json: z.boolean().default(false),
+  force: z.boolean().default(false),
+});
+
+/** `excerpt import <page.txt> [--json] [--force]`: a page in the source's format into data/. */
+export function importCommand(): Command {
+  return new Command('import')
+    .description(
+      "read a page in the source's format; write its interviews and campaigns into the data folder",
+    )
+    .argument('<page>', 'the page as text (.txt), copied from the website')
+    .option(
+      '--json',
+      'print {campaigns, interviews} as JSON instead of writing files (default: false)',
+    )
+    .option('--force', 'overwrite files that exist (default: false)')
+    .action(async (page: string, _options: unknown, command: Command) => {
+      const options = optionsSchema.parse(command.optsWithGlobals());
+      const result = importPage(await readPage(page), { source: page });
+      if (options.json) {
+        console.log(JSON.stringify(result, null, 2));
+        return;
+      }
+      const written = await writeImport(result, { dataDir: options.data, force: options.force });
+      for (const file of written) console.log(`wrote ${file}`);
+    });
+}
+
+async function readPage(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new InputError(`cannot read the page ${path}`, {
+      hint: 'give the path of a text file with the page, e.g. page.txt',
+      cause: error,
+    });
+  }
+}

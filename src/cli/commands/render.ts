@@ -1,0 +1,133 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command, Option } from 'commander';
+import { z } from 'zod';
+import { inspectData, loadBrand, loadData, loadInterviewFile } from '../../data/load.js';
+import type { Campaign, Interview } from '../../data/schema.js';
+import { formatSchema } from '../../data/schema.js';
+import { InputError } from '../../errors.js';
+import { writeFolder } from '../../render/output.js';
+import { resolveTheme, scheduledPostOf } from '../../render/post-spec.js';
+import { renderPost, type PostSpec } from '../../render/render-post.js';
+import { globalOptionsSchema, parseOptions } from '../options.js';
+import { hashOfPost } from '../../render/post-hash.js';
+
+const renderOptionsSchema = globalOptionsSchema.extend({
+  qa: z
+    .string()
+    .transform((text) =>
+      text
+        .split(',')
+        .map((id) => id.trim())
+        .filter((id) => id !== ''),
+    )
+    .optional(),
+  format: formatSchema.optional(),
+  theme: z.string().optional(),
+  image: z.enum(['jpeg', 'png']).default('jpeg'),
+  svg: z.boolean().default(false),
+});
+
+/** `excerpt render <interview-id or file.yaml> --qa q1,q2`: one carousel into --out. */
+export function renderCommand(): Command {
+  return new Command('render')
+    .description('render one carousel (slides, post.json, caption.txt, alt.txt) into --out')
+    .argument('<interview>', 'an interview id (campaign/party) or an interview .yaml file')
+    .option('--qa <ids>', 'the Q&A ids to include, comma-separated (default: the scheduled post’s)')
+    .addOption(
+      new Option('--format <format>', 'slide format (default: the campaign’s)').choices(
+        formatSchema.options,
+      ),
+    )
+    .option('--theme <theme>', 'theme from brand.yaml (default: the campaign’s)')
+    .addOption(
+      new Option('--image <type>', 'image type of the slides')
+        .choices(['jpeg', 'png'])
+        .default('jpeg'),
+    )
+    .option('--svg', 'also keep each slide’s SVG')
+    .action(async (target: string, _options: unknown, command: Command) => {
+      const options = parseOptions(renderOptionsSchema, command);
+      const spec = await resolveSpec(target, options);
+      const rendered = await renderPost(spec, { image: options.image, svg: options.svg });
+      const written = await writeFolder(options.out, rendered.files, hashOfPost(spec, options));
+      for (const name of rendered.files.keys()) {
+        process.stdout.write(
+          `${join(options.out, name)}${written.includes(name) ? '' : ' (unchanged)'}\n`,
+        );
+      }
+      process.stdout.write(
+        `${rendered.post.slides.length} slides, ${spec.format}, ${spec.themeName}\n`,
+      );
+    });
+}
+
+type RenderOptions = z.infer<typeof renderOptionsSchema>;
+
+function isFileTarget(target: string): boolean {
+  return /\.ya?ml$/i.test(target) || existsSync(target);
+}
+
+/** Finds the interview, its campaign (for theme, marker, hashtags) and the Q&As to show. */
+async function resolveSpec(target: string, options: RenderOptions): Promise<PostSpec> {
+  let interview: Interview;
+  let interviewFile: string;
+  let campaign: Campaign | undefined;
+  let brand;
+  let brandFile = join(options.data, 'brand.yaml');
+  if (isFileTarget(target)) {
+    interviewFile = target;
+    interview = await loadInterviewFile(target);
+    brand = await loadBrand(options.data);
+    // The campaign, when the data folder has it and is valid, gives the theme and hashtags.
+    const { dataset } = await inspectData(options.data);
+    campaign = dataset?.campaigns.find((candidate) => candidate.id === interview.campaign);
+  } else {
+    const dataset = await loadData(options.data);
+    const found = dataset.interviews.find((candidate) => candidate.id === target);
+    if (found === undefined) {
+      throw new InputError(`no interview with id ${target} in ${options.data}`, {
+        hint: `use one of ${dataset.interviews.map((candidate) => candidate.id).join(', ')}, or a path to a .yaml file`,
+      });
+    }
+    interview = found;
+    interviewFile = dataset.fileOf.interview(found.id);
+    brand = dataset.brand;
+    brandFile = dataset.fileOf.brand;
+    campaign = dataset.campaigns.find((candidate) => candidate.id === interview.campaign);
+  }
+  const themeName = options.theme ?? campaign?.theme;
+  if (themeName === undefined) {
+    throw new InputError(
+      `${interviewFile}: campaign ${interview.campaign} is not in ${options.data}, so there is no theme to use`,
+      {
+        hint: `add --theme (one of ${Object.keys(brand.themes).join(', ')})`,
+      },
+    );
+  }
+  const scheduled = scheduledPostOf(campaign, interview);
+  const qaIds = options.qa ?? scheduled?.qa;
+  if (qaIds === undefined || qaIds.length === 0) {
+    throw new InputError(`${interviewFile}: which Q&As should the carousel show?`, {
+      hint: `add --qa with ids among ${interview.qa.map((qa) => qa.id).join(', ')}, e.g. --qa q1,q2`,
+    });
+  }
+  return {
+    brand,
+    campaign: {
+      id: interview.campaign,
+      title: campaign?.title ?? interview.campaign,
+      marker: campaign?.marker ?? '',
+      subtitle: campaign?.subtitle,
+      time: campaign?.time ?? '08:00',
+      hashtags: campaign?.hashtags ?? [],
+    },
+    themeName,
+    theme: resolveTheme(brand, themeName, brandFile),
+    interview,
+    interviewFile,
+    qaIds,
+    date: scheduled?.date ?? interview.publishedOn,
+    format: options.format ?? campaign?.format ?? 'square',
+  };
+}

@@ -1,0 +1,51 @@
+import { AppError, DataError, formatIssue, InputError } from '../errors.js';
+import type { Style } from './style.js';
+
+/**
+ * The text for an error on stderr. Bad input (InputError and its subclasses) gets its message,
+ * each issue on its own line and the hint: no stack, the user did nothing wrong to deserve one.
+ * Anything else is a bug: "unexpected error", with the stack and causes for the report.
+ */
+export function formatError(error: unknown, style: Style): string {
+  const label = style.bold(style.red('error'));
+  if (error instanceof DataError) {
+    const head =
+      error.issues.length === 1
+        ? 'the data has a problem:'
+        : `the data has ${error.issues.length} problems:`;
+    const lines = [`${label}: ${head}`];
+    for (const issue of error.issues) {
+      lines.push(`  ${formatIssue(issue)}`);
+      if (issue.hint !== undefined) lines.push(style.dim(`    hint: ${issue.hint}`));
+    }
+    if (error.hint !== undefined) lines.push(style.dim(`hint: ${error.hint}`));
+    return `${lines.join('\n')}\n`;
+  }
+  if (error instanceof InputError) {
+    const lines = [`${label}: ${error.message}`];
+    if (error.hint !== undefined) lines.push(style.dim(`hint: ${error.hint}`));
+    return `${lines.join('\n')}\n`;
+  }
+
+  const lines = [`${label}: unexpected error: ${messageOf(error)}`];
+  if (error instanceof AppError && error.hint !== undefined) lines.push(`hint: ${error.hint}`);
+  lines.push(stackOf(error));
+  for (let cause = causeOf(error), depth = 0; cause !== undefined && depth < 5; depth += 1) {
+    lines.push(`caused by: ${stackOf(cause)}`);
+    cause = causeOf(cause);
+  }
+  lines.push('This is a bug in excerpt. Please report it with the text above.');
+  return `${lines.join('\n')}\n`;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function stackOf(error: unknown): string {
+  return error instanceof Error && error.stack !== undefined ? error.stack : String(error);
+}
+
+function causeOf(error: unknown): unknown {
+  return error instanceof Error ? error.cause : undefined;
+}

@@ -1,0 +1,272 @@
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, cpSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PostJson } from '../../src/render/render-post.js';
+import {
+  makeWorkspace,
+  removeWorkspaces,
+  root,
+  runExcerpt,
+  spawnExcerpt,
+  stackLine,
+} from '../helpers/cli.js';
+
+afterAll(removeWorkspaces);
+const bundled = join(root, 'data');
+
+/** Every file under a folder, by path relative to it, with its bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile())
+      files.set(
+        relative(dir, join(entry.parentPath, entry.name)),
+        readFileSync(join(entry.parentPath, entry.name)),
+      );
+  }
+  return files;
+}
+
+/** Modification times of every file under a folder, to see what a run rewrote. */
+function mtimes(dir: string): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (entry.isFile())
+      times.set(
+        relative(dir, join(entry.parentPath, entry.name)),
+        statSync(join(entry.parentPath, entry.name)).mtimeMs,
+      );
+  }
+  return times;
+}
+
+const expectedPosts = [
+  'adventsfragestund-2020/2020-12-15-socialdemokraterna',
+  'adventsfragestund-2020/2020-12-16-centerpartiet',
+  'adventsfragestund-2020/2020-12-19-moderaterna',
+  'adventsfragestund-2020/2020-12-20-drevvikenpartiet',
+  'adventsfragestund-2020/2020-12-21-vansterpartiet',
+  'adventsfragestund-2020/2020-12-22-liberalerna',
+  'digital-pride-2020/2020-07-30-drevvikenpartiet',
+  'digital-pride-2020/2020-07-31-centerpartiet',
+  'digital-pride-2020/2020-07-31-liberalerna',
+  'digital-pride-2020/2020-07-31-socialdemokraterna',
+];
+
+describe('excerpt build on the bundled data', () => {
+  let cwd: string;
+  let first: Map<string, Buffer>;
+
+  beforeAll(async () => {
+    cwd = makeWorkspace('build', bundled);
+    const result = await runExcerpt(['build'], cwd);
+    expect(result.stderr).not.toContain(stackLine);
+    expect(result.code).toBe(0);
+    first = snapshot(join(cwd, 'out'));
+  });
+
+  it('produces the ten dated posts of the source page, and each campaign’s files', () => {
+    const folders = [
+      ...new Set(
+        [...first.keys()]
+          .filter((path) => path.endsWith('post.json'))
+          .map((path) => path.slice(0, -'/post.json'.length)),
+      ),
+    ].sort();
+    expect(folders).toEqual(expectedPosts);
+    for (const campaign of ['adventsfragestund-2020', 'digital-pride-2020']) {
+      for (const file of ['manifest.json', 'schedule.csv', 'contact-sheet.jpg'])
+        expect(first.has(`${campaign}/${file}`)).toBe(true);
+    }
+  });
+
+  it('keeps to Instagram’s limits: 2–10 JPEG slides, sRGB 4:4:4 at the exact size, caption, hashtags, alt text', async () => {
+    for (const folder of expectedPosts) {
+      const post = JSON.parse(first.get(`${folder}/post.json`)!.toString()) as PostJson;
+      expect(post.slides.length).toBeGreaterThanOrEqual(2);
+      expect(post.slides.length).toBeLessThanOrEqual(10);
+      expect([post.width, post.height]).toEqual([1080, 1080]);
+      expect([...post.caption].length).toBeLessThanOrEqual(2200);
+      expect(post.hashtags.length).toBeLessThanOrEqual(5);
+      expect(post.caption.match(/#\p{L}+/gu)?.length ?? 0).toBeLessThanOrEqual(5);
+      expect(post.caption.trimEnd().split('\n').at(-1)).toMatch(/^(#\p{L}[\p{L}\p{N}]* ?)+$/u);
+      expect(first.get(`${folder}/caption.txt`)!.toString()).toBe(`${post.caption}\n`);
+      for (const slide of post.slides) {
+        expect([...slide.altText].length).toBeLessThanOrEqual(1000);
+        const meta = await sharp(first.get(`${folder}/${slide.file}`)!).metadata();
+        expect(meta).toMatchObject({
+          format: 'jpeg',
+          width: 1080,
+          height: 1080,
+          space: 'srgb',
+          chromaSubsampling: '4:4:4',
+          isProgressive: false,
+          hasProfile: true,
+        });
+      }
+    }
+  });
+
+  it('writes a manifest with publish times in Stockholm time and each slide’s file, size, bytes, sha256 and alt text', () => {
+    const manifest = JSON.parse(first.get('digital-pride-2020/manifest.json')!.toString()) as {
+      posts: {
+        publishAt: string;
+        caption: string;
+        hashtags: string[];
+        slides: {
+          file: string;
+          width: number;
+          height: number;
+          bytes: number;
+          sha256: string;
+          altText: string;
+        }[];
+      }[];
+    };
+    expect(manifest.posts.map((post) => post.publishAt)).toEqual([
+      '2020-07-30T08:00:00+02:00',
+      '2020-07-31T08:00:00+02:00',
+      '2020-07-31T08:00:00+02:00',
+      '2020-07-31T08:00:00+02:00',
+    ]);
+    for (const post of manifest.posts) {
+      for (const slide of post.slides) {
+        const bytes = first.get(`digital-pride-2020/${slide.file}`)!;
+        expect(slide.bytes).toBe(bytes.length);
+        expect(slide.sha256).toMatch(/^[0-9a-f]{64}$/);
+        expect([slide.width, slide.height]).toEqual([1080, 1080]);
+      }
+    }
+    const csv = first.get('adventsfragestund-2020/schedule.csv')!.toString();
+    expect(csv.split('\r\n')[0]).toBe(
+      'publish_at,date,time,party,interviewee,role,slides,files,caption',
+    );
+    expect(csv).toContain(
+      '2020-12-15T08:00:00+01:00,2020-12-15,08:00,Socialdemokraterna,Sara Heelge Vikmång,oppositionsråd,',
+    );
+  });
+
+  it('gives byte-identical files on a second build', async () => {
+    const result = await runExcerpt(['build', '--out', 'again'], cwd);
+    expect(result.code).toBe(0);
+    const second = snapshot(join(cwd, 'again'));
+    expect([...second.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const [path, bytes] of first) expect(second.get(path)!.equals(bytes), path).toBe(true);
+  });
+
+  it('rewrites no file when nothing changed', async () => {
+    const before = mtimes(join(cwd, 'out'));
+    const result = await runExcerpt(['build'], cwd);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('10 posts (0 rendered, 10 unchanged)');
+    expect(mtimes(join(cwd, 'out'))).toEqual(before);
+  });
+
+  it('re-renders only the post of an edited interview', async () => {
+    const edit = makeWorkspace('build-edit', bundled);
+    cpSync(join(cwd, 'out'), join(edit, 'out'), { recursive: true, preserveTimestamps: true });
+    const before = mtimes(join(edit, 'out'));
+    const file = join(edit, 'data', 'interviews', 'digital-pride-2020', 'liberalerna.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'nolltolerans mot övergrepp',
+        'nolltolerans mot alla övergrepp',
+      ),
+    );
+
+    const result = await runExcerpt(['build'], edit);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('10 posts (1 rendered, 9 unchanged)');
+    const changed = [...mtimes(join(edit, 'out'))]
+      .filter(([path, time]) => before.get(path) !== time)
+      .map(([path]) => path);
+    expect(
+      changed.every(
+        (path) =>
+          path.startsWith('digital-pride-2020/2020-07-31-liberalerna/') ||
+          /^digital-pride-2020\/[^/]+$/.test(path),
+      ),
+    ).toBe(true);
+    expect(changed).toContain('digital-pride-2020/2020-07-31-liberalerna/02.jpg');
+    expect(changed.some((path) => path.startsWith('adventsfragestund-2020/'))).toBe(false);
+  });
+
+  it('finishes every post correctly after being killed part-way, leaving no partial or temporary file', async () => {
+    const crash = makeWorkspace('build-kill', bundled);
+    const child = spawnExcerpt(['build'], crash);
+    // Kill it once the first post is complete and others are still being drawn.
+    const firstPost = join(
+      crash,
+      'out',
+      'adventsfragestund-2020',
+      '2020-12-15-socialdemokraterna',
+      '.excerpt.json',
+    );
+    const deadline = Date.now() + 60_000;
+    while (!existsSync(firstPost) && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(existsSync(join(crash, 'out', 'digital-pride-2020', 'manifest.json'))).toBe(false);
+
+    const result = await runExcerpt(['build'], crash);
+    expect(result.code).toBe(0);
+    const after = snapshot(join(crash, 'out'));
+    expect([...after.keys()].filter((path) => path.includes('.excerpt-tmp-'))).toEqual([]);
+    expect([...after.keys()].sort()).toEqual([...first.keys()].sort());
+    for (const [path, bytes] of first) expect(after.get(path)!.equals(bytes), path).toBe(true);
+  });
+});
+
+describe('excerpt build on damaged data', () => {
+  const cases: [string, string, (text: string) => string, RegExp[]][] = [
+    [
+      'YAML syntax',
+      'interviews/adventsfragestund-2020/moderaterna.yaml',
+      (text) => text.replace('party: Moderaterna', 'party: [Moderaterna'),
+      [/data\/interviews\/adventsfragestund-2020\/moderaterna\.yaml:\d+:\d+/],
+    ],
+    [
+      'a missing field',
+      'interviews/digital-pride-2020/centerpartiet.yaml',
+      (text) => text.replace(/^party: .*\n/m, ''),
+      [/centerpartiet\.yaml.*party/],
+    ],
+    [
+      'an unknown Q&A id',
+      'campaigns/adventsfragestund-2020.yaml',
+      (text) => text.replace('qa: [q1, q6]', 'qa: [q1, q9]'),
+      [/adventsfragestund-2020\.yaml.*posts\[\d\]\.qa\[1\]/, /q9/],
+    ],
+    [
+      'a foreign character',
+      'interviews/digital-pride-2020/liberalerna.yaml',
+      (text) => text.replace('nolltolerans', 'noll漢tolerans'),
+      [/”漢” \(U\+6F22\)/, /liberalerna\.yaml: qa\[0\]\.answer\[0\]/],
+    ],
+    [
+      'a duplicate Q&A id',
+      'interviews/adventsfragestund-2020/vansterpartiet.yaml',
+      (text) => text.replace('- id: q2', '- id: q1'),
+      [/vansterpartiet\.yaml.*qa\[1\]\.id/, /q1/],
+    ],
+  ];
+
+  it.each(cases)(
+    '%s exits 2 naming the culprit and writes no slide',
+    async (_name, file, damage, patterns) => {
+      const cwd = makeWorkspace('build-damaged', bundled);
+      const path = join(cwd, 'data', file);
+      const damaged = damage(readFileSync(path, 'utf8'));
+      expect(damaged).not.toBe(readFileSync(path, 'utf8'));
+      writeFileSync(path, damaged);
+      const result = await runExcerpt(['build'], cwd);
+      expect(result.code).toBe(2);
+      for (const pattern of patterns) expect(result.stderr).toMatch(pattern);
+      expect(result.stderr).not.toContain(stackLine);
+      expect(existsSync(join(cwd, 'out'))).toBe(false);
+    },
+  );
+});

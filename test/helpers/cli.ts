@@ -1,0 +1,61 @@
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, and the real binary a user runs (test/global-setup.ts builds dist/). */
+export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const bin = join(root, 'bin', 'excerpt.js');
+
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `excerpt …` in `cwd` as a user would, without colour, and collects what it printed. */
+export function runExcerpt(args: readonly string[], cwd: string): Promise<CliResult> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      {
+        cwd,
+        env: { ...process.env, NO_COLOR: '1' },
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      },
+      (error, stdout, stderr) => {
+        const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;
+        resolve({ code, stdout, stderr });
+      },
+    );
+  });
+}
+
+/** Starts `excerpt …` without waiting for it, for tests that interrupt it. */
+export function spawnExcerpt(args: readonly string[], cwd: string): ChildProcess {
+  return spawn(process.execPath, [bin, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: 'ignore',
+  });
+}
+
+const made: string[] = [];
+
+/** A temporary folder, removed by `removeWorkspaces`; with `data`, a copy of it as `data/`. */
+export function makeWorkspace(name: string, data?: string): string {
+  const dir = mkdtempSync(join(tmpdir(), `excerpt-${name}-`));
+  made.push(dir);
+  if (data !== undefined) cpSync(data, join(dir, 'data'), { recursive: true });
+  return dir;
+}
+
+export function removeWorkspaces(): void {
+  for (const dir of made.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+/** A stack trace line: never shown for bad input. */
+export const stackLine = '    at ';
