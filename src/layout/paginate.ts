@@ -78,33 +78,27 @@ export function defaultCapacityHint(): CapacityHint {
 }
 
 /**
- * The largest count in 1..max for which `test` holds, given that it holds for 1 and that it
- * fails for every count above the largest: gallop from a guess, then bisect.
+ * The largest count in 0..max for which `test` holds, given that it holds up to some count and
+ * fails above it: probe the guess, gallop outwards until the answer is bracketed, then bisect.
+ * With a good guess that is two probes: the guess fits and one more does not, or the reverse.
  */
 async function largestPassing(
   guess: number,
   max: number,
   test: (count: number) => Promise<boolean>,
 ): Promise<number> {
-  let low = 1; // known to pass
-  let high = max + 1; // known to fail (or past the end)
+  let low = 0; // passes: an empty slide always fits
+  let high = max + 1; // fails: past the end
   let probe = Math.min(Math.max(guess, 1), max);
   let step = 1;
-  if (probe > low) {
-    if (await test(probe)) low = probe;
-    else high = probe;
-  }
-  // Gallop outwards from the guess until the answer is bracketed.
-  while (high === max + 1 && low < max) {
-    probe = Math.min(low + step, max);
-    if (await test(probe)) low = probe;
-    else high = probe;
-    step *= 2;
-  }
   while (high - low > 1) {
-    const middle = Math.floor((low + high) / 2);
-    if (await test(middle)) low = middle;
-    else high = middle;
+    if (await test(probe)) low = probe;
+    else high = probe;
+    if (high - low <= 1) break;
+    if (high === max + 1) probe = Math.min(low + step, max);
+    else if (low === 0) probe = Math.max(high - step, 1);
+    else probe = Math.floor((low + high) / 2);
+    step *= 2;
   }
   return low;
 }
@@ -133,7 +127,16 @@ export async function paginateQa(
       isContinuation,
       continues: from + count < units.length,
     });
-    if (!(await fits(make(1)))) {
+    // Guess how many units fit from how many characters the last such slide held.
+    const capacity = isContinuation ? hint.continuation : hint.first;
+    let guess = 0;
+    for (let chars = 0; from + guess < units.length; guess++) {
+      chars += units[from + guess]!.text.length + 1;
+      if (chars > capacity) break;
+    }
+    const count = await largestPassing(guess, units.length - from, (n) => fits(make(n)));
+    if (count === 0) {
+      // Not even one unit fits: break it finer (a list item into sentences, a sentence into words).
       const finer = refine(units[from]!);
       if (finer.length <= 1) {
         throw new SlideFitError(
@@ -143,14 +146,6 @@ export async function paginateQa(
       units.splice(from, 1, ...finer);
       continue;
     }
-    // Guess how many units fit from how many characters the last such slide held.
-    const capacity = isContinuation ? hint.continuation : hint.first;
-    let guess = 0;
-    for (let chars = 0; from + guess < units.length; guess++) {
-      chars += units[from + guess]!.text.length + 1;
-      if (chars > capacity) break;
-    }
-    const count = await largestPassing(guess, units.length - from, (n) => fits(make(n)));
     // A list item of several sentences that does not fit whole may start here and go on over
     // the page, rather than leave this slide half empty.
     const next = units[from + count];

@@ -13,7 +13,7 @@ import {
   drawPost,
   planPost,
   postFolderName,
-  SlideLimiter,
+  Limiter,
   type PlannedPost,
   type PostJson,
   type PostSpec,
@@ -134,11 +134,25 @@ export async function buildCampaigns(
     });
   }
 
-  // Lay out every post to render before writing anything: this is where bad input shows.
+  // Lay out every post to render before writing anything: this is where bad input shows. Posts
+  // laid out are drawn meanwhile, in memory, two at a time, so the thread pool rasterises while
+  // this thread lays out; nothing is written until every post has been laid out without error.
+  const slideLimiter = new Limiter(Math.max(1, options.jobs));
+  const postLimiter = new Limiter(2);
+  let openGate!: () => void;
+  let closeGate!: (reason: unknown) => void;
+  const gate = new Promise<void>((resolve, reject) => {
+    openGate = resolve;
+    closeGate = reject;
+  });
+  gate.catch(() => undefined);
+  let slidesRendered = 0;
+  const posts: Promise<void>[] = [];
   for (const job of jobs) {
     if (job.cached) continue;
+    let planned: PlannedPost;
     try {
-      job.planned = await planPost(job.spec);
+      planned = await planPost(job.spec);
     } catch (error) {
       if (error instanceof DataError) issues.push(...error.issues);
       else if (error instanceof InputError) {
@@ -148,10 +162,36 @@ export async function buildCampaigns(
           message: error.message,
           ...(error.hint === undefined ? {} : { hint: error.hint }),
         });
-      } else throw error;
+      } else {
+        closeGate(error);
+        throw error;
+      }
+      continue;
     }
+    job.planned = planned;
+    if (issues.length > 0) continue;
+    const drawn = postLimiter.run(() => drawPost(planned, options, slideLimiter));
+    posts.push(
+      drawn.then(async (rendered) => {
+        await gate;
+        await writeFolder(job.dir, rendered.files, job.hash);
+        slidesRendered += rendered.post.slides.length;
+        onEvent({
+          type: 'post',
+          campaign: job.campaign.id,
+          folder: job.folder,
+          status: 'rendered',
+          slides: rendered.post.slides.length,
+        });
+      }),
+    );
   }
-  if (issues.length > 0) throw new DataError(issues, { hint: 'nothing was written' });
+  if (issues.length > 0) {
+    const error = new DataError(issues, { hint: 'nothing was written' });
+    closeGate(error);
+    await Promise.allSettled(posts);
+    throw error;
+  }
 
   const toRender = jobs.filter((job) => !job.cached);
   onEvent({
@@ -160,12 +200,6 @@ export async function buildCampaigns(
     toRender: toRender.length,
     slides: toRender.reduce((sum, job) => sum + job.planned!.slides.length, 0),
   });
-
-  // Draw post after post, two at a time so the next post's layout fills the gap while the last
-  // slides of one are rasterised; each post is written as soon as its slides are done.
-  const limiter = new SlideLimiter(Math.max(1, options.jobs));
-  const writes = new Set<Promise<void>>();
-  let slidesRendered = 0;
   for (const job of jobs) {
     if (job.cached) {
       onEvent({
@@ -175,24 +209,10 @@ export async function buildCampaigns(
         status: 'unchanged',
         slides: 0,
       });
-      continue;
     }
-    const write = drawPost(job.planned!, options, limiter).then(async (rendered) => {
-      await writeFolder(job.dir, rendered.files, job.hash);
-      slidesRendered += rendered.post.slides.length;
-      onEvent({
-        type: 'post',
-        campaign: job.campaign.id,
-        folder: job.folder,
-        status: 'rendered',
-        slides: rendered.post.slides.length,
-      });
-    });
-    const tracked = write.finally(() => writes.delete(tracked));
-    writes.add(tracked);
-    if (writes.size >= 2) await Promise.race(writes);
   }
-  await Promise.all(writes);
+  openGate();
+  await Promise.all(posts);
 
   const summary: BuildSummary = {
     posts: { rendered: toRender.length, unchanged: jobs.length - toRender.length },

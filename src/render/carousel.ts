@@ -141,7 +141,11 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
   // Measure with the widest slide number there can be, so numbering never changes the fit.
   const measuring = context(maxSlides, maxSlides);
   const fits = async (slide: SlidePlan): Promise<boolean> =>
-    (await renderSvg(slideElement(measuring, slide, true), { width })).height <= height;
+    (
+      await renderSvg(slideElement(measuring, slide, true), { width }, undefined, {
+        isMeasuring: true,
+      })
+    ).height <= height;
 
   const plans: SlidePlan[] = [{ kind: 'cover' }];
   const perQa: { id: string; count: number }[] = [];

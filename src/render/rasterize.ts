@@ -12,7 +12,9 @@ export async function rasterize(svg: string, format: ImageFormat): Promise<Buffe
   const image = await renderAsync(svg, { font: { loadSystemFonts: false }, background: '#ffffff' });
   const pixels = sharp(image.pixels, {
     raw: { width: image.width, height: image.height, channels: 4 },
-  }).flatten({ background: '#ffffff' });
+    // Every slide paints its own opaque background (and resvg fills white beneath), so the
+    // alpha channel is all 255: dropping it is exact, and far cheaper than flatten().
+  }).removeAlpha();
   if (format === 'png') {
     return pixels
       .withIccProfile('srgb')

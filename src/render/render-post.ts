@@ -142,16 +142,16 @@ export async function planPost(spec: PostSpec): Promise<PlannedPost> {
 }
 
 /**
- * Bounds how many slides are being rasterised at once, across posts: satori lays out the next
- * slide on the main thread while resvg and sharp work on the thread pool.
+ * Bounds how much work runs at once: slides being rasterised (satori lays out the next slide
+ * on the main thread while resvg and sharp work on the thread pool), or posts being drawn.
  */
-export class SlideLimiter {
+export class Limiter {
   private readonly waiting: (() => void)[] = [];
   private running = 0;
 
   constructor(readonly jobs: number) {}
 
-  /** Waits for a free place, then starts `task` and returns its result (without waiting on it). */
+  /** Waits for a free place, then starts `task` and hands back its result without waiting on it. */
   async start<T>(task: () => Promise<T>): Promise<{ result: Promise<T> }> {
     if (this.running >= this.jobs) await new Promise<void>((resolve) => this.waiting.push(resolve));
     this.running++;
@@ -161,13 +161,18 @@ export class SlideLimiter {
     });
     return { result };
   }
+
+  /** Queues `task` to start when a place is free; the caller goes on at once. */
+  run<T>(task: () => Promise<T>): Promise<T> {
+    return this.start(task).then(({ result }) => result);
+  }
 }
 
 /** Draws a planned post and writes its caption, alt text and post.json, in memory. */
 export async function drawPost(
   planned: PlannedPost,
   options: RenderOptions,
-  limiter = new SlideLimiter(Math.max(1, options.jobs ?? 3)),
+  limiter = new Limiter(Math.max(1, options.jobs ?? 3)),
 ): Promise<RenderedPost> {
   const drawing: Promise<{ image: Buffer; svg: string }>[] = [];
   for (const slide of planned.slides) {

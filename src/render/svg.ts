@@ -44,12 +44,16 @@ export async function renderSvg(
   element: ReactNode,
   size: { width: number; height?: number },
   onNodeDetected?: (node: SatoriNodeBox) => void,
+  options: { isMeasuring?: boolean } = {},
 ): Promise<SvgResult> {
   const missing: string[] = [];
   const svg = await satori(element, {
     width: size.width,
     ...(size.height === undefined ? {} : { height: size.height }),
     fonts: loadFonts(),
+    // A measurement needs the layout, not glyph outlines: without embedding the font satori
+    // lays out identically (the same shaping and line breaks) and skips the path output.
+    embedFont: options.isMeasuring !== true,
     ...(onNodeDetected === undefined ? {} : { onNodeDetected }),
     loadAdditionalAsset: async (code, segment) => {
       if (code === 'emoji') {

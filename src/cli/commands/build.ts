@@ -1,9 +1,8 @@
 import { availableParallelism } from 'node:os';
 import { Command, Option } from 'commander';
 import { z } from 'zod';
-import { loadData } from '../../data/load.js';
 import { formatSchema, isoDateSchema } from '../../data/schema.js';
-import { buildCampaigns, type BuildEvent } from '../../render/build.js';
+import type { BuildEvent } from '../../render/build.js';
 import { globalOptionsSchema, parseOptions } from '../options.js';
 import { createStyle, shouldUseColor } from '../style.js';
 
@@ -42,6 +41,11 @@ export function buildCommand(): Command {
       const options = parseOptions(buildOptionsSchema, command);
       const started = performance.now();
       const progress = createProgress(started);
+      // Imported here, not at the top: every other command starts without the render stack.
+      const [{ loadData }, { buildCampaigns }] = await Promise.all([
+        import('../../data/load.js'),
+        import('../../render/build.js'),
+      ]);
       const dataset = await loadData(options.data);
       const summary = await buildCampaigns(dataset, { ...options, campaigns }, progress.onEvent);
       progress.end();

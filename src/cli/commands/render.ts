@@ -6,11 +6,8 @@ import { inspectData, loadBrand, loadData, loadInterviewFile } from '../../data/
 import type { Campaign, Interview } from '../../data/schema.js';
 import { formatSchema } from '../../data/schema.js';
 import { InputError } from '../../errors.js';
-import { writeFolder } from '../../render/output.js';
-import { resolveTheme, scheduledPostOf } from '../../render/post-spec.js';
-import { renderPost, type PostSpec } from '../../render/render-post.js';
+import type { PostSpec } from '../../render/render-post.js';
 import { globalOptionsSchema, parseOptions } from '../options.js';
-import { hashOfPost } from '../../render/post-hash.js';
 
 const renderOptionsSchema = globalOptionsSchema.extend({
   qa: z
@@ -48,6 +45,12 @@ export function renderCommand(): Command {
     .option('--svg', 'also keep each slide’s SVG')
     .action(async (target: string, _options: unknown, command: Command) => {
       const options = parseOptions(renderOptionsSchema, command);
+      // Imported here, not at the top: every other command starts without the render stack.
+      const [{ writeFolder }, { hashOfPost }, { renderPost }] = await Promise.all([
+        import('../../render/output.js'),
+        import('../../render/post-hash.js'),
+        import('../../render/render-post.js'),
+      ]);
       const spec = await resolveSpec(target, options);
       const rendered = await renderPost(spec, { image: options.image, svg: options.svg });
       const written = await writeFolder(options.out, rendered.files, hashOfPost(spec, options));
@@ -70,6 +73,7 @@ function isFileTarget(target: string): boolean {
 
 /** Finds the interview, its campaign (for theme, marker, hashtags) and the Q&As to show. */
 async function resolveSpec(target: string, options: RenderOptions): Promise<PostSpec> {
+  const { resolveTheme, scheduledPostOf } = await import('../../render/post-spec.js');
   let interview: Interview;
   let interviewFile: string;
   let campaign: Campaign | undefined;
