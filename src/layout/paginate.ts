@@ -114,26 +114,27 @@ export async function paginateQa(
   hint: CapacityHint = defaultCapacityHint(),
 ): Promise<QaSlide[]> {
   const units = answerUnits(qa.answer);
-  const slides: QaSlide[] = [];
-  let start = 0;
-  while (start < units.length) {
-    const from = start;
-    const isContinuation = slides.length > 0;
-    const make = (count: number): QaSlide => ({
-      kind: 'qa',
-      qaId: qa.id,
-      question: qa.question,
-      blocks: toBlocks(units.slice(from, from + count)),
-      isContinuation,
-      continues: from + count < units.length,
-    });
+  const slide = (from: number, to: number, isContinuation: boolean): QaSlide => ({
+    kind: 'qa',
+    qaId: qa.id,
+    question: qa.question,
+    blocks: toBlocks(units.slice(from, to)),
+    isContinuation,
+    continues: to < units.length,
+  });
+  const chars = (from: number, to: number): number =>
+    units.slice(from, to).reduce((sum, unit) => sum + unit.text.length + 1, 0);
+
+  /** Where each slide starts, as an index into `units`. */
+  const starts: number[] = [];
+  let from = 0;
+  while (from < units.length) {
+    const isContinuation = starts.length > 0;
+    const make = (count: number): QaSlide => slide(from, from + count, isContinuation);
     // Guess how many units fit from how many characters the last such slide held.
     const capacity = isContinuation ? hint.continuation : hint.first;
     let guess = 0;
-    for (let chars = 0; from + guess < units.length; guess++) {
-      chars += units[from + guess]!.text.length + 1;
-      if (chars > capacity) break;
-    }
+    while (from + guess < units.length && chars(from, from + guess + 1) <= capacity) guess++;
     const count = await largestPassing(guess, units.length - from, (n) => fits(make(n)));
     if (count === 0) {
       // Not even one unit fits: break it finer (a list item into sentences, a sentence into words).
@@ -156,14 +157,27 @@ export async function paginateQa(
       units.splice(from + count, pieces.length, next);
     }
     if (from + count < units.length) {
-      const held = units
-        .slice(from, from + count)
-        .reduce((sum, unit) => sum + unit.text.length + 1, 0);
-      if (isContinuation) hint.continuation = held;
-      else hint.first = held;
+      if (isContinuation) hint.continuation = chars(from, from + count);
+      else hint.first = chars(from, from + count);
     }
-    slides.push(make(count));
-    start = from + count;
+    starts.push(from);
+    from += count;
   }
-  return slides;
+
+  // Filling each slide to the brim can leave a line or two alone on the last one. Move whole
+  // sentences or items from the slide before onto it while it stays the lighter of the two.
+  if (starts.length >= 2) {
+    const before = starts.at(-2)!;
+    let last = starts.at(-1)!;
+    while (
+      last - before > 1 &&
+      chars(last - 1, units.length) <= chars(before, last - 1) &&
+      (await fits(slide(last - 1, units.length, true)))
+    ) {
+      last--;
+    }
+    starts[starts.length - 1] = last;
+  }
+
+  return starts.map((start, index) => slide(start, starts[index + 1] ?? units.length, index > 0));
 }

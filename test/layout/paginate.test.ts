@@ -57,15 +57,27 @@ describe('paginateQa', () => {
     expect(slides.map((slide) => slide.blocks)).toEqual([
       [
         { kind: 'paragraph', text: 'Vi vill:' },
+        { kind: 'list', items: [{ text: 'Ett.', hasBullet: true }] },
+      ],
+      [
         {
           kind: 'list',
           items: [
-            { text: 'Ett.', hasBullet: true },
             { text: 'Två.', hasBullet: true },
+            { text: 'Tre.', hasBullet: true },
           ],
         },
       ],
-      [{ kind: 'list', items: [{ text: 'Tre.', hasBullet: true }] }],
+    ]);
+  });
+
+  it('evens out the last two slides rather than leave a line alone on the last', async () => {
+    const answer = ['Ett ord. Två ord. Tre ord. Fyra ord. Fem ord.'];
+    const slides = await paginateQa(qa(answer), fitsChars(40));
+    // Greedy filling would give four sentences, then "Fem ord." alone.
+    expect(slides.map((slide) => blocksText(slide.blocks))).toEqual([
+      'Ett ord. Två ord. Tre ord.',
+      'Fyra ord. Fem ord.',
     ]);
   });
 
