@@ -1,17 +1,10 @@
 import sharp from 'sharp';
 
-/**
- * The JPEG settings of src/render/rasterize.ts (quality 92, 4:4:4 chroma, baseline, sRGB ICC,
- * the alpha channel dropped: every slide paints an opaque background), for Chromium's
- * screenshots. rasterize() keeps them inline, so this is a copy: run.ts compares what can be
- * read back of both sides' files (size, chroma, baseline, ICC) and says so when they differ.
- */
-export const jpegOptions = {
-  quality: 92,
-  chromaSubsampling: '4:4:4',
-  progressive: false,
-  mozjpeg: false,
-} as const;
+import { jpegOptions } from '../src/render/rasterize.js';
+
+// excerpt's own JPEG settings (quality 92, 4:4:4 chroma, baseline, sRGB ICC), for Chromium's
+// screenshots; run.ts still compares what can be read back of both sides' files.
+export { jpegOptions };
 
 /** An encoded image (Chromium's PNG screenshot of an opaque page) to a slide JPEG. */
 export function encodeJpeg(image: Buffer): Promise<Buffer> {

@@ -3,6 +3,33 @@ import sharp from 'sharp';
 
 export type ImageFormat = 'jpeg' | 'png';
 
+/** The JPEG settings of every slide: sharp's defaults (q80, 4:2:0) smear coloured text. */
+export const jpegOptions = {
+  quality: 92,
+  chromaSubsampling: '4:4:4',
+  progressive: false,
+  mozjpeg: false,
+} as const;
+
+let iccSegment: Promise<Buffer> | undefined;
+
+/**
+ * The APP2 segment that carries sharp's sRGB ICC profile, taken once from a 1×1 JPEG that sharp
+ * encodes with `withIccProfile('srgb')`: the very bytes it would write into every slide.
+ */
+function srgbIccSegment(): Promise<Buffer> {
+  iccSegment ??= sharp({ create: { width: 1, height: 1, channels: 3, background: '#ffffff' } })
+    .withIccProfile('srgb')
+    .jpeg(jpegOptions)
+    .toBuffer()
+    .then((jpeg) => {
+      // SOI (FFD8), then the APP2 marker (FFE2) and its big-endian length, which counts itself.
+      if (jpeg.readUInt16BE(2) !== 0xffe2) throw new Error('sharp wrote no ICC segment first');
+      return Buffer.from(jpeg.subarray(2, 4 + jpeg.readUInt16BE(4)));
+    });
+  return iccSegment;
+}
+
 /**
  * SVG → pixels → encoded image. resvg needs no fonts (satori emits glyphs as paths) and hands
  * its raw RGBA straight to sharp, which skips a PNG encode and decode. `renderAsync` runs on the
@@ -21,9 +48,9 @@ export async function rasterize(svg: string, format: ImageFormat): Promise<Buffe
       .png({ compressionLevel: 9, adaptiveFiltering: true })
       .toBuffer();
   }
-  // sharp's defaults (q80, 4:2:0) smear coloured text: keep full chroma, high quality, baseline.
-  return pixels
-    .withIccProfile('srgb')
-    .jpeg({ quality: 92, chromaSubsampling: '4:4:4', progressive: false, mozjpeg: false })
-    .toBuffer();
+  // resvg's pixels are sRGB already, so `withIccProfile('srgb')` would run a colour transform
+  // that changes nothing (a third of the encode time) before attaching the profile. Attaching
+  // the same profile segment ourselves gives byte-identical files (test/render/rasterize.test.ts).
+  const [jpeg, icc] = await Promise.all([pixels.jpeg(jpegOptions).toBuffer(), srgbIccSegment()]);
+  return Buffer.concat([jpeg.subarray(0, 2), icc, jpeg.subarray(2)]);
 }
