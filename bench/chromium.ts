@@ -38,6 +38,15 @@ export interface ChromiumRun {
 }
 
 /**
+ * How the peer drives the page:
+ * - `typical`: a page.setContent() of the whole document (fonts included) for every slide, as
+ *   screenshot scripts and HTML-to-image libraries do; the peer of ../shared/FACTS.md.
+ * - `tuned`: one page with the fonts loaded once, only the body swapped per slide, as a tuned
+ *   screenshot service would.
+ */
+export type ChromiumMode = 'typical' | 'tuned';
+
+/**
  * The peer: headless Chromium drawing the same slide elements and writing the same JPEGs.
  *
  * Timed, from the first step to the browser's exit: a fresh empty profile folder, launching
@@ -52,6 +61,7 @@ export interface ChromiumRun {
 export async function renderWithChromium(
   posts: readonly BenchPost[],
   out: string,
+  mode: ChromiumMode = 'tuned',
 ): Promise<ChromiumRun> {
   const started = performance.now();
   const profile = await mkdtemp(join(tmpdir(), 'excerpt-bench-chromium-profile-'));
@@ -84,13 +94,23 @@ export async function renderWithChromium(
           viewport = { width, height };
           await page.setViewportSize(viewport);
         }
-        await page.evaluate(async (html) => {
-          const { document } = globalThis as unknown as PageGlobals;
-          document.body.innerHTML = html;
-          // Emoji images are data: URLs, decoded asynchronously: wait for them, and the fonts.
-          await Promise.all([...document.images].map((image) => image.decode()));
-          await document.fonts.ready;
-        }, slideHtml(slide.element));
+        if (mode === 'typical') {
+          await page.setContent(pageHtml(slideHtml(slide.element)));
+          await page.evaluate(async (loads) => {
+            const { document } = globalThis as unknown as PageGlobals;
+            await Promise.all(loads.map((font) => document.fonts.load(font)));
+            await Promise.all([...document.images].map((image) => image.decode()));
+            await document.fonts.ready;
+          }, fontLoads);
+        } else {
+          await page.evaluate(async (html) => {
+            const { document } = globalThis as unknown as PageGlobals;
+            document.body.innerHTML = html;
+            // Emoji images are data: URLs, decoded asynchronously: wait for them, and the fonts.
+            await Promise.all([...document.images].map((image) => image.decode()));
+            await document.fonts.ready;
+          }, slideHtml(slide.element));
+        }
         const png = await page.screenshot({ type: 'png' });
         const file = join(post.campaign, post.folder, `${String(index + 1).padStart(2, '0')}.jpg`);
         files.push(file);

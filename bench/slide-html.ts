@@ -16,8 +16,8 @@ import { fontsDir } from '../src/paths.js';
  * gets), no margins. satori has no user-agent stylesheet; the templates set `display` on every
  * element and `boxSizing` where it matters, so resetting body's margin is all it takes.
  */
-export function pageHtml(): string {
-  const faces = fontFiles
+export function pageHtml(body = ''): string {
+  faces ??= fontFiles
     .map(({ file, weight }) => {
       const data = readFileSync(join(fontsDir, file)).toString('base64');
       return `@font-face{font-family:'${fontFamily}';font-style:normal;font-weight:${weight};font-display:block;src:url(data:font/ttf;base64,${data}) format('truetype')}`;
@@ -27,8 +27,11 @@ export function pageHtml(): string {
 ${faces}
 html,body{margin:0;padding:0;background:#fff}
 img.emoji{display:inline-block;width:1em;height:1em;vertical-align:-0.12em}
-</style></head><body></body></html>`;
+</style></head><body>${body}</body></html>`;
 }
+
+/** The @font-face rules, read once. */
+let faces: string | undefined;
 
 /** The font shorthands that make the page load each bundled weight before the first slide. */
 export const fontLoads = fontFiles.map(({ weight }) => `${weight} 40px "${fontFamily}"`);
