@@ -1,6 +1,6 @@
 import { loadData } from '../src/data/load.js';
-import { specsOfCampaign } from '../src/render/post-spec.js';
-import { planPost, postFolderName, type PlannedPost } from '../src/render/render-post.js';
+import { postFolderName, specsOfCampaign } from '../src/render/post-spec.js';
+import { planPost, type PlannedPost } from '../src/render/render-post.js';
 
 /** A scheduled post as `excerpt build` lays it out, with the folder it writes it to. */
 export interface BenchPost {

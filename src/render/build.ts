@@ -4,20 +4,11 @@ import { join } from 'node:path';
 import type { Dataset } from '../data/load.js';
 import type { Campaign, Format } from '../data/schema.js';
 import { DataError, InputError, type Issue } from '../errors.js';
-import { renderContactSheet } from './contact-sheet.js';
 import { isFolderComplete, readFolderRecord, writeFolder } from './output.js';
 import { hashOfCode, hashOfPost } from './post-hash.js';
-import { specsOfCampaign } from './post-spec.js';
 import type { ImageFormat } from './rasterize.js';
-import {
-  drawPost,
-  planPost,
-  postFolderName,
-  Limiter,
-  type PlannedPost,
-  type PostJson,
-  type PostSpec,
-} from './render-post.js';
+import { postFolderName, specsOfCampaign } from './post-spec.js';
+import type { PlannedPost, PostJson, PostSpec } from './render-post.js';
 import { formatSwedishDate } from './slide-context.js';
 
 export interface BuildOptions {
@@ -137,6 +128,9 @@ export async function buildCampaigns(
   // Lay out every post to render before writing anything: this is where bad input shows. Posts
   // laid out are drawn meanwhile, in memory, two at a time, so the thread pool rasterises while
   // this thread lays out; nothing is written until every post has been laid out without error.
+  // The drawing stack (satori, resvg, sharp) loads only when something is to be drawn: an
+  // unchanged rebuild finishes without it.
+  const { drawPost, Limiter, planPost } = await import('./render-post.js');
   const slideLimiter = new Limiter(Math.max(1, options.jobs));
   const postLimiter = new Limiter(2);
   let openGate!: () => void;
@@ -325,6 +319,7 @@ async function writeCampaignFiles(
       .map(csvField)
       .join(','),
   );
+  const { renderContactSheet } = await import('./contact-sheet.js');
   const sheet = await renderContactSheet(
     `${campaign.marker} ${campaign.title}`,
     posts.map(({ job, post, images }) => ({

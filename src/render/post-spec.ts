@@ -1,5 +1,6 @@
 import type { Dataset } from '../data/load.js';
 import type { Brand, Campaign, Format, Interview, Post } from '../data/schema.js';
+import { slugify } from '../data/slug.js';
 import { InputError } from '../errors.js';
 import type { PostSpec } from './render-post.js';
 
@@ -67,4 +68,9 @@ export function scheduledPostOf(
   interview: Interview,
 ): Post | undefined {
   return campaign?.posts.find((post) => post.interview === interview.id);
+}
+
+/** The folder name of a post inside its campaign's output: `<date>-<party>`. */
+export function postFolderName(date: string, party: string): string {
+  return `${date}-${slugify(party)}`;
 }

@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { Brand, Format, Interview, Theme } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
-import { slugify } from '../data/slug.js';
 import { buildAltText, buildCaption, instagramLimits } from '../layout/caption.js';
 import { InputError } from '../errors.js';
 import { stockholmTimestamp } from '../layout/publish-time.js';
 import { planCarousel, type PlannedSlide } from './carousel.js';
+import { postFolderName } from './post-spec.js';
 import { rasterize, type ImageFormat } from './rasterize.js';
 import type { SlideKind } from './slide-element.js';
 import { renderSvg } from './svg.js';
@@ -58,11 +58,6 @@ export interface RenderedPost {
   post: PostJson;
   /** Every file of the post folder, by name: slides, post.json, caption.txt, alt.txt. */
   files: Map<string, Buffer>;
-}
-
-/** The folder name of a post inside its campaign's output: `<date>-<party>`. */
-export function postFolderName(date: string, party: string): string {
-  return `${date}-${slugify(party)}`;
 }
 
 const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
