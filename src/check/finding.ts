@@ -1,11 +1,16 @@
-/** What kind of problem a finding is (PRODUCT.md, `excerpt check`). */
+import type { Format } from '../data/schema.js';
+
+/**
+ * What kind of problem a finding is: PRODUCT.md's codes for `excerpt check`, and `fairness`
+ * for posts of one campaign that would not look alike (another format or theme).
+ */
 export type FindingCode =
-  'schema' | 'reference' | 'glyph' | 'fit' | 'contrast' | 'limit' | 'spelling';
+  'schema' | 'reference' | 'glyph' | 'fit' | 'contrast' | 'limit' | 'spelling' | 'fairness';
 
 /**
  * One problem found by `excerpt check`. PRODUCT.md fixes `{code, message, file?, where?,
- * word?}`; `hint`, `line` and `column` are additions that say what would fix it and where it is
- * written, when known.
+ * word?}`; `qa`, `hint`, `line` and `column` are additions that say which Q&A, what would fix
+ * it and where it is written, when known.
  */
 export interface Finding {
   code: FindingCode;
@@ -16,6 +21,8 @@ export interface Finding {
   where?: string;
   /** The word or character in question (spelling, glyphs). */
   word?: string;
+  /** The id of the Q&A the field belongs to, e.g. `q3`. */
+  qa?: string;
   hint?: string;
   /** 1-based line in the file. */
   line?: number;
@@ -23,8 +30,30 @@ export interface Finding {
   column?: number;
 }
 
+/** One scheduled post of a campaign, and how many slides it has. */
+export interface PostSlides {
+  date: string;
+  party: string;
+  interview: string;
+  qa: string[];
+  /** Null when the post could not be laid out (a fit or glyph error says why). */
+  slides: number | null;
+}
+
+/** How the parties of one campaign are shown: the same format and theme, and slide counts. */
+export interface CampaignFairness {
+  campaign: string;
+  title: string;
+  /** Every format and theme the campaign's posts use: one each when all look alike. */
+  formats: Format[];
+  themes: string[];
+  posts: PostSlides[];
+}
+
 /** What a set of checks found: errors stop a build, warnings do not. */
 export interface CheckResult {
   errors: Finding[];
   warnings: Finding[];
+  /** Slides per party, per campaign (from the check that lays out the scheduled posts). */
+  fairness?: CampaignFairness[];
 }

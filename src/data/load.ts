@@ -11,7 +11,7 @@ import type { Sourced } from './check-references.js';
 import { toIssue } from './data-issue.js';
 import type { DataIssue } from './data-issue.js';
 import { readYamlFile } from './read-yaml-file.js';
-import type { ParsedFile } from './read-yaml-file.js';
+import type { ParsedFile, Position } from './read-yaml-file.js';
 import { brandSchema, campaignSchema, interviewSchema } from './schema.js';
 import type { Brand, Campaign, Interview } from './schema.js';
 
@@ -39,6 +39,17 @@ export interface Dataset {
   fileOf: DataFiles;
 }
 
+/**
+ * Every file of a data folder that passed its schema, whatever else failed: enough for checks
+ * that look at one file at a time (spelling, glyphs), even in a folder with problems.
+ */
+export interface ParsedData {
+  dir: string;
+  brand: Sourced<Brand> | undefined;
+  campaigns: Sourced<Campaign>[];
+  interviews: Sourced<Interview>[];
+}
+
 /** Everything found reading a data folder: the dataset when it is valid, else its issues. */
 export interface DataInspection {
   /** Defined exactly when `issues` is empty. */
@@ -47,6 +58,10 @@ export interface DataInspection {
   issues: DataIssue[];
   /** Every data file read, in that order. */
   files: string[];
+  /** The files that passed their schema. */
+  parsed: ParsedData;
+  /** Where a field of a file read is written, e.g. (`data/x.yaml`, `qa[2].answer[0]`). */
+  locate(file: string, where: string): Position | undefined;
 }
 
 const folderHint = 'point --data at the folder that holds brand.yaml, campaigns/ and interviews/';
@@ -111,12 +126,19 @@ export async function inspectData(dir: string): Promise<DataInspection> {
     .sort((a, b) => rank(a.issue) - rank(b.issue) || a.index - b.index)
     .map(({ issue }) => issue);
 
-  if (issues.length > 0 || brand.value === undefined) return { dataset: undefined, issues, files };
-  return {
-    dataset: createDataset(dir, brandFile, brand.value, validCampaigns, validInterviews),
-    issues,
-    files,
+  const parsed: ParsedData = {
+    dir,
+    brand: brand.value === undefined ? undefined : { file: brandFile, value: brand.value },
+    campaigns: validCampaigns,
+    interviews: validInterviews,
   };
+  const locate = (file: string, where: string): Position | undefined =>
+    byFile.get(file)?.locate(parseWhere(where));
+  const dataset =
+    issues.length > 0 || brand.value === undefined
+      ? undefined
+      : createDataset(dir, brandFile, brand.value, validCampaigns, validInterviews);
+  return { dataset, issues, files, parsed, locate };
 }
 
 /** Reads `<dir>/brand.yaml` alone, schema-checked. */

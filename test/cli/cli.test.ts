@@ -106,18 +106,47 @@ describe('excerpt list', () => {
 });
 
 describe('excerpt check', () => {
-  it('passes valid data with exit code 0', async () => {
+  it('passes valid data with exit code 0, showing each party’s slides', async () => {
     const cwd = workspace('valid');
     expect(await excerpt(['check'], cwd)).toEqual({
       code: 0,
-      stdout: '✔ no problems in 6 files\n',
+      stdout: [
+        'Slides per party',
+        '  adventsfragestund-2020  square, theme advent, 3–4 slides',
+        '    2020-12-16  Centerpartiet   q1, q2   4  ▮▮▮▮',
+        '    2020-12-21  Vänsterpartiet  q1       3  ▮▮▮',
+        '  digital-pride-2020  portrait, theme pride, 4 slides',
+        '    2020-07-31  Centerpartiet  q1, q2   4  ▮▮▮▮',
+        '',
+        '✔ no problems in 6 files',
+        '',
+      ].join('\n'),
       stderr: '',
     });
-    expect(await excerpt(['check', '--json'], cwd)).toEqual({
-      code: 0,
-      stdout: `${JSON.stringify({ errors: [], warnings: [] }, null, 2)}\n`,
-      stderr: '',
-    });
+    const result = await excerpt(['check', '--json'], cwd);
+    expect({ code: result.code, stderr: result.stderr }).toEqual({ code: 0, stderr: '' });
+    const json = JSON.parse(result.stdout) as {
+      errors: unknown[];
+      warnings: unknown[];
+      fairness: { campaign: string; posts: { party: string; slides: number }[] }[];
+    };
+    expect(Object.keys(json)).toEqual(['errors', 'warnings', 'fairness']);
+    expect({ errors: json.errors, warnings: json.warnings }).toEqual({ errors: [], warnings: [] });
+    expect(
+      json.fairness.map(({ campaign, posts }) => [
+        campaign,
+        posts.map(({ party, slides }) => [party, slides]),
+      ]),
+    ).toEqual([
+      [
+        'adventsfragestund-2020',
+        [
+          ['Centerpartiet', 4],
+          ['Vänsterpartiet', 3],
+        ],
+      ],
+      ['digital-pride-2020', [['Centerpartiet', 4]]],
+    ]);
   });
 
   it('lists findings by file, then a summary, and exits 2', async () => {

@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { z } from 'zod';
-import type { Finding } from '../../check/finding.js';
+import type { CampaignFairness, Finding } from '../../check/finding.js';
 import { runChecks } from '../../check/run-checks.js';
 import type { CheckReport } from '../../check/run-checks.js';
 import { InputError } from '../../errors.js';
@@ -27,14 +27,16 @@ export class ChecksFailedError extends InputError {
 /** `excerpt check [--json]`: every problem in the data, without writing anything. */
 export function checkCommand(): Command {
   return new Command('check')
-    .description('check the data without writing anything: schema and references')
-    .option('--json', 'print {errors, warnings} as JSON')
+    .description(
+      'check the data without writing anything: schema, references, glyphs, fit, contrast, Instagram limits, fairness and spelling',
+    )
+    .option('--json', 'print {errors, warnings, fairness} as JSON (default: false)')
     .action(async (_options: unknown, command: Command) => {
       const options = parseOptions(checkOptionsSchema, command);
       const report = await runChecks(options.data);
       if (options.json) {
-        const { errors, warnings } = report;
-        process.stdout.write(`${JSON.stringify({ errors, warnings }, null, 2)}\n`);
+        const { errors, warnings, fairness } = report;
+        process.stdout.write(`${JSON.stringify({ errors, warnings, fairness }, null, 2)}\n`);
       } else {
         process.stdout.write(formatReport(report, createStyle(shouldUseColor(process.stdout))));
       }
@@ -72,6 +74,8 @@ export function formatReport(report: CheckReport, style: Style): string {
     lines.push('');
   }
 
+  lines.push(...formatFairness(report.fairness ?? [], style));
+
   const { errors, warnings } = report;
   const scope = `in ${count(report.files.length, 'file')}`;
   if (errors.length === 0 && warnings.length === 0) {
@@ -81,6 +85,43 @@ export function formatReport(report: CheckReport, style: Style): string {
     lines.push(errors.length > 0 ? style.red(`✖ ${summary}`) : style.yellow(`! ${summary}`));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Each campaign's posts with their slide counts, so an imbalance between parties is seen
+ * before anything is posted: information, not a finding.
+ */
+export function formatFairness(campaigns: readonly CampaignFairness[], style: Style): string[] {
+  if (campaigns.length === 0) return [];
+  const lines = [style.bold('Slides per party')];
+  for (const campaign of campaigns) {
+    const counts = campaign.posts.flatMap((post) => (post.slides === null ? [] : [post.slides]));
+    const least = Math.min(...counts);
+    const most = Math.max(...counts);
+    const range =
+      counts.length === 0
+        ? ''
+        : least !== most
+          ? `, ${least}–${most} slides`
+          : `, ${count(least, 'slide')}${counts.length > 1 ? ' each' : ''}`;
+    lines.push(
+      `  ${campaign.campaign}  ${style.dim(`${campaign.formats.join(' and ')}, theme ${campaign.themes.join(' and ')}${range}`)}`,
+    );
+    const partyWidth = Math.max(...campaign.posts.map((post) => post.party.length));
+    const qaWidth = Math.max(...campaign.posts.map((post) => post.qa.join(', ').length));
+    for (const post of campaign.posts) {
+      // A bar a slide: an imbalance shows at a glance. `?`: the post could not be laid out.
+      const slides =
+        post.slides === null
+          ? ' ?'
+          : `${String(post.slides).padStart(2)}  ${'▮'.repeat(post.slides)}`;
+      lines.push(
+        `    ${post.date}  ${post.party.padEnd(partyWidth)}  ${post.qa.join(', ').padEnd(qaWidth)}  ${slides}`,
+      );
+    }
+  }
+  lines.push('');
+  return lines;
 }
 
 function positionOf(finding: Finding): string {

@@ -1,0 +1,78 @@
+import type { Dataset } from '../data/load.js';
+import type { Check } from './check.js';
+import type { CampaignFairness, CheckResult, Finding } from './finding.js';
+import { planScheduledPosts } from './scheduled-posts.js';
+import type { ScheduledPost } from './scheduled-posts.js';
+
+/**
+ * Political content: no party may look favoured. Within a campaign every post has the same
+ * format and theme (the templates are the same for all), and each party's slide count is
+ * reported so an imbalance is visible before anything is posted.
+ */
+export const fairnessCheck: Check = {
+  name: 'fairness',
+  needs: 'dataset',
+  async run(dataset: Dataset) {
+    return assessFairness(await planScheduledPosts(dataset));
+  },
+};
+
+/** Groups laid-out posts by campaign: what each looks like, and each party's slides. */
+export function assessFairness(posts: readonly ScheduledPost[]): CheckResult {
+  const byCampaign = new Map<string, ScheduledPost[]>();
+  for (const post of posts) {
+    byCampaign.set(post.campaign.id, [...(byCampaign.get(post.campaign.id) ?? []), post]);
+  }
+
+  const errors: Finding[] = [];
+  const fairness: CampaignFairness[] = [];
+  for (const [id, group] of byCampaign) {
+    const first = group[0]!;
+    const formats = distinct(group.map((post) => post.spec.format));
+    const themes = distinct(group.map((post) => post.spec.themeName));
+    for (const [aspect, values, valueOf] of [
+      ['format', formats, (post: ScheduledPost) => post.spec.format],
+      ['theme', themes, (post: ScheduledPost) => post.spec.themeName],
+    ] as const) {
+      if (values.length <= 1) continue;
+      const usage = values
+        .map((value) => {
+          const parties = group.filter((post) => valueOf(post) === value);
+          return `${value}: ${parties.map((post) => post.spec.interview.party).join(', ')}`;
+        })
+        .join('; ');
+      errors.push({
+        code: 'fairness',
+        message: `the posts of ${id} do not share one ${aspect} (${usage})`,
+        file: first.file,
+        where: aspect,
+        hint: `every party in a campaign gets the same look: give all its posts the campaign's ${aspect}`,
+      });
+    }
+
+    fairness.push({
+      campaign: id,
+      title: first.campaign.title,
+      formats,
+      themes,
+      posts: [...group]
+        .sort(
+          (a, b) =>
+            a.spec.date.localeCompare(b.spec.date) ||
+            a.spec.interview.party.localeCompare(b.spec.interview.party, 'sv'),
+        )
+        .map((post) => ({
+          date: post.spec.date,
+          party: post.spec.interview.party,
+          interview: post.spec.interview.id,
+          qa: [...post.spec.qaIds],
+          slides: post.layout?.slides ?? null,
+        })),
+    });
+  }
+  return { errors, warnings: [], fairness };
+}
+
+function distinct<T>(values: readonly T[]): T[] {
+  return [...new Set(values)];
+}

@@ -1,0 +1,63 @@
+import type { Dataset } from '../data/load.js';
+import type { Campaign } from '../data/schema.js';
+import { DataError, InputError } from '../errors.js';
+import { specOfPost } from '../render/post-spec.js';
+import { layOutPost, type PostSpec } from '../render/render-post.js';
+
+/** A scheduled post laid out as a build would lay it out, or why it cannot be. */
+export interface ScheduledPost {
+  campaign: Campaign;
+  /** The campaign's file, and the post's index in its `posts`. */
+  file: string;
+  index: number;
+  spec: PostSpec;
+  /** Everything a build makes of the post but the pixels; undefined when it cannot be laid out. */
+  layout: { slides: number; caption: string; altTexts: string[] } | undefined;
+  /**
+   * Why the post cannot be laid out: it needs too many slides, or a text does not fit. Undefined
+   * too when a character cannot be drawn: the glyph check reports that, for every text.
+   */
+  problem?: { message: string; hint?: string | undefined };
+}
+
+const planned = new WeakMap<Dataset, Promise<ScheduledPost[]>>();
+
+/**
+ * Every scheduled post of every campaign, in file order, laid out once per dataset however
+ * many checks ask: the fit, limit and fairness checks share it.
+ */
+export function planScheduledPosts(dataset: Dataset): Promise<ScheduledPost[]> {
+  let posts = planned.get(dataset);
+  if (posts === undefined) {
+    posts = planAll(dataset);
+    planned.set(dataset, posts);
+  }
+  return posts;
+}
+
+async function planAll(dataset: Dataset): Promise<ScheduledPost[]> {
+  const posts: ScheduledPost[] = [];
+  for (const campaign of dataset.campaigns) {
+    const file = dataset.fileOf.campaign(campaign.id);
+    for (const [index, post] of campaign.posts.entries()) {
+      const spec = specOfPost(dataset, campaign, post);
+      posts.push({ campaign, file, index, spec, ...(await layOut(spec)) });
+    }
+  }
+  return posts;
+}
+
+/** The post as planPost lays it out, but with Instagram's limits left to the limit check. */
+async function layOut(spec: PostSpec): Promise<Pick<ScheduledPost, 'layout' | 'problem'>> {
+  try {
+    const { slides, caption, altTexts } = await layOutPost(spec);
+    return { layout: { slides: slides.length, caption, altTexts } };
+  } catch (error) {
+    // A character that cannot be drawn is the glyph check's to report, for every text.
+    if (error instanceof DataError) return { layout: undefined };
+    if (error instanceof InputError) {
+      return { layout: undefined, problem: { message: error.message, hint: error.hint } };
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,153 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CampaignFairness, Finding } from '../../src/check/finding.js';
+import { removeWorkspaces, runExcerpt, stackLine } from '../helpers/cli.js';
+import { checkWorkspace } from './workspace.js';
+
+afterAll(removeWorkspaces);
+
+interface CheckJson {
+  errors: Finding[];
+  warnings: Finding[];
+  fairness?: CampaignFairness[];
+}
+
+/** `excerpt check --json` on the base fixture with `overlay` over it, as a user runs it. */
+async function check(overlay?: string): Promise<{ code: number; json: CheckJson; stderr: string }> {
+  const result = await runExcerpt(['check', '--json'], checkWorkspace(overlay));
+  return { code: result.code, json: JSON.parse(result.stdout) as CheckJson, stderr: result.stderr };
+}
+
+const pride = 'data/campaigns/digital-pride-2020.yaml';
+
+describe('excerpt check on data made to break each check', () => {
+  it('passes the base fixture, the bundled Digital Pride 2020, with exit code 0', async () => {
+    const { code, json, stderr } = await check();
+    expect({ code, stderr, errors: json.errors, warnings: json.warnings }).toEqual({
+      code: 0,
+      stderr: '',
+      errors: [],
+      warnings: [],
+    });
+    expect(json.fairness?.map((campaign) => campaign.campaign)).toEqual(['digital-pride-2020']);
+  });
+
+  const cases: [overlay: string, finding: Finding][] = [
+    [
+      'low-contrast',
+      {
+        code: 'contrast',
+        message: '#A9A3B8 on #F7F5F2 has a contrast of 2.23:1; muted text needs at least 4.5:1',
+        file: 'data/brand.yaml',
+        where: 'themes.pride.light.muted',
+        hint: 'darken the muted colour, or lighten the background',
+        line: 23,
+        column: 54,
+      },
+    ],
+    [
+      'long-caption',
+      {
+        code: 'limit',
+        message:
+          'the caption of the post of 2020-07-31 has 2336 characters; Instagram takes at most 2200',
+        file: pride,
+        where: 'posts[2].qa',
+        hint: 'the caption lists the chosen questions: choose fewer or shorter ones (136 characters too many)',
+        line: 20,
+        column: 5,
+      },
+    ],
+    [
+      'too-many-hashtags',
+      {
+        code: 'limit',
+        message: '6 hashtags; Instagram takes at most 5 a post',
+        file: pride,
+        where: 'hashtags',
+        hint: 'keep the 5 that matter most',
+        line: 9,
+        column: 1,
+      },
+    ],
+    [
+      'eleven-slides',
+      {
+        code: 'fit',
+        message:
+          'the post of 2020-07-31 (square): digital-pride-2020/socialdemokraterna: the chosen Q&As need 11 slides with cover and closing; a carousel holds at most 10 (q1 needs 3, q2 needs 4, q3 needs 2)',
+        file: pride,
+        where: 'posts[3]',
+        hint: 'choose fewer or shorter Q&As, or use the portrait format, which holds more text a slide',
+        line: 21,
+        column: 5,
+      },
+    ],
+  ];
+
+  it.concurrent.each(cases)('%s: one error, exit code 2, no stack', async (overlay, finding) => {
+    const { code, json, stderr } = await check(overlay);
+    expect(json.errors).toEqual([finding]);
+    expect(json.warnings).toEqual([]);
+    expect(code).toBe(2);
+    expect(stderr).toBe('error: check found 1 error\nhint: fix it and run excerpt check again\n');
+    expect(stderr).not.toContain(stackLine);
+  });
+
+  it('foreign-glyph: names each character and its code point, in any Q&A, scheduled or not', async () => {
+    const { code, json } = await check('foreign-glyph');
+    const file = 'data/interviews/digital-pride-2020/liberalerna.yaml';
+    const hint = 'replace or remove the character; nothing is ever drawn as a blank box';
+    // q1 is scheduled: its post cannot be laid out, and that is not reported twice as a fit error.
+    expect(json.errors).toEqual([
+      {
+        code: 'glyph',
+        message:
+          'cannot draw ”\uf0b7” (U+F0B7): no bundled font has it and Twemoji has no image for it',
+        file,
+        where: 'qa[0].answer[0]',
+        word: '\uf0b7',
+        qa: 'q1',
+        hint,
+        line: 15,
+        column: 9,
+      },
+      {
+        code: 'glyph',
+        message:
+          'cannot draw ”漢” (U+6F22): no bundled font has it and Twemoji has no image for it',
+        file,
+        where: 'qa[3].answer[0]',
+        word: '漢',
+        qa: 'q4',
+        hint,
+        line: 27,
+        column: 9,
+      },
+    ]);
+    expect(code).toBe(2);
+    const liberalerna = json.fairness?.[0]?.posts.find((post) => post.party === 'Liberalerna');
+    expect(liberalerna?.slides).toBeNull();
+  });
+
+  it('prints findings with their position and hint, and the slides per party', async () => {
+    const result = await runExcerpt(['check'], checkWorkspace('eleven-slides'));
+    expect(result.code).toBe(2);
+    expect(result.stdout).toBe(
+      [
+        'data/campaigns/digital-pride-2020.yaml',
+        '  21:5  error    posts[3]: the post of 2020-07-31 (square): digital-pride-2020/socialdemokraterna: the chosen Q&As need 11 slides with cover and closing; a carousel holds at most 10 (q1 needs 3, q2 needs 4, q3 needs 2)  fit',
+        '        hint: choose fewer or shorter Q&As, or use the portrait format, which holds more text a slide',
+        '',
+        'Slides per party',
+        '  digital-pride-2020  square, theme pride, 4–6 slides',
+        '    2020-07-30  Drevvikenpartiet    q1, q2       4  ▮▮▮▮',
+        '    2020-07-31  Centerpartiet       q1, q2       6  ▮▮▮▮▮▮',
+        '    2020-07-31  Liberalerna         q1, q2       4  ▮▮▮▮',
+        '    2020-07-31  Socialdemokraterna  q1, q2, q3   ?',
+        '',
+        '✖ 1 error, 0 warnings in 6 files',
+        '',
+      ].join('\n'),
+    );
+  });
+});
