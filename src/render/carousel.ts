@@ -3,7 +3,7 @@ import type { Brand, Format, Interview, Qa, Theme } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
 import { DataError, InputError, type Issue } from '../errors.js';
 import { breakLongWords } from '../layout/hyphenate.js';
-import { defaultCapacityHint, paginateQa } from '../layout/paginate.js';
+import { defaultCapacityHint, paginateQa, SlideFitError } from '../layout/paginate.js';
 import type { QaSlide, SlidePlan } from '../layout/slide-plan.js';
 import { columnWidth, questionSize, type } from '../../templates/parts.js';
 import { findMissingGlyphs } from './glyphs.js';
@@ -151,11 +151,19 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
   const perQa: { id: string; count: number }[] = [];
   const hint = defaultCapacityHint();
   for (const qa of qas) {
-    const slides: QaSlide[] = await paginateQa(
-      await breakQaWords(qa, input.format, width),
-      fits,
-      hint,
-    );
+    let slides: QaSlide[];
+    try {
+      slides = await paginateQa(await breakQaWords(qa, input.format, width), fits, hint);
+    } catch (error) {
+      if (!(error instanceof SlideFitError)) throw error;
+      // Only a question that fills the slide by itself leaves no room for a single word.
+      throw new InputError(`${input.interview.id}: ${qa.id}: ${error.message}`, {
+        hint:
+          input.format === 'story'
+            ? 'shorten the question: it leaves no room for its answer'
+            : 'shorten the question: it leaves no room for its answer (or use a taller format)',
+      });
+    }
     perQa.push({ id: qa.id, count: slides.length });
     plans.push(...slides);
   }

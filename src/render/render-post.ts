@@ -100,8 +100,12 @@ export function limitProblems(
   return problems;
 }
 
-/** Lays out one post (and so checks its glyphs, fit and limits) without drawing anything. */
-export async function planPost(spec: PostSpec): Promise<PlannedPost> {
+/**
+ * Lays out one post, slides, caption and alt text, without drawing anything: throws for a
+ * character that cannot be drawn or Q&As that need too many slides, but leaves Instagram's
+ * limits to the caller (`check` reports each of them; planPost refuses them).
+ */
+export async function layOutPost(spec: PostSpec): Promise<PlannedPost> {
   const slides = await planCarousel({
     brand: spec.brand,
     campaign: spec.campaign,
@@ -126,7 +130,13 @@ export async function planPost(spec: PostSpec): Promise<PlannedPost> {
     hashtags: spec.campaign.hashtags,
   });
   const altTexts = slides.map((slide, index) => buildAltText(slide.text, index + 1, slides.length));
-  const planned = { spec, slides, caption, altTexts };
+  return { spec, slides, caption, altTexts };
+}
+
+/** Lays out one post (and so checks its glyphs, fit and limits) without drawing anything. */
+export async function planPost(spec: PostSpec): Promise<PlannedPost> {
+  const planned = await layOutPost(spec);
+  const { interview } = spec;
   const problems = limitProblems(planned);
   if (problems.length > 0) {
     throw new LimitError(`${interview.id} on ${spec.date}: ${problems.join('; ')}`, {
