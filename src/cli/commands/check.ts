@@ -1,7 +1,6 @@
 import { Command } from 'commander';
 import { z } from 'zod';
 import type { CampaignFairness, Finding } from '../../check/finding.js';
-import { runChecks } from '../../check/run-checks.js';
 import type { CheckReport } from '../../check/run-checks.js';
 import { InputError } from '../../errors.js';
 import { globalOptionsSchema, parseOptions } from '../options.js';
@@ -33,6 +32,8 @@ export function checkCommand(): Command {
     .option('--json', 'print {errors, warnings, fairness} as JSON (default: false)')
     .action(async (_options: unknown, command: Command) => {
       const options = parseOptions(checkOptionsSchema, command);
+      // Imported here: the checks pull in the layout stack, which other commands do without.
+      const { runChecks } = await import('../../check/run-checks.js');
       const report = await runChecks(options.data);
       if (options.json) {
         const { errors, warnings, fairness } = report;
