@@ -15,4 +15,8 @@ export default tseslint.config(
     files: ['src/cli/**', 'bench/**', 'test/**', 'bin/**'],
     rules: { 'no-console': 'off' },
   },
+  {
+    files: ['bin/**', 'bench/**/*.mjs'],
+    languageOptions: { globals: { process: 'readonly' } },
+  },
 );
