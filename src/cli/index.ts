@@ -7,6 +7,7 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { importCommand } from './commands/import.js';
 import { listCommand } from './commands/list.js';
+import { previewCommand } from './commands/preview.js';
 import { renderCommand } from './commands/render.js';
 import { formatError } from './report-error.js';
 import { createStyle, shouldUseColor } from './style.js';
@@ -33,7 +34,7 @@ export function createProgram(): Command {
   program.addCommand(importCommand());
   program.addCommand(renderCommand());
   program.addCommand(buildCommand());
-  // program.addCommand(previewCommand());
+  program.addCommand(previewCommand());
 
   for (const command of [program, ...program.commands]) configureParsing(command);
   return program;

@@ -1,0 +1,200 @@
+import type { FSWatcher } from 'node:fs';
+import { inspectData } from '../data/load.js';
+import type { Format } from '../data/schema.js';
+import type { ImageFormat } from '../render/rasterize.js';
+import type { PreviewEvent } from './preview-event.js';
+import {
+  buildState,
+  keyOfPost,
+  specOfChoice,
+  type DataView,
+  type KeyedSpec,
+  type PreviewState,
+} from './preview-state.js';
+import { problemOfDataIssues, problemOfError, type Problem } from './problem.js';
+import { SlideRenderer, stale, type RenderOutcome } from './slide-renderer.js';
+import { watchFolder } from './watch-folder.js';
+
+export interface SessionOptions {
+  dataDir: string;
+  templatesDir: string;
+  image: ImageFormat;
+  debounceMs: number;
+  onEvent: (event: PreviewEvent) => void;
+}
+
+/** A change the page should follow: it fetches the state again. */
+export interface Change {
+  version: number;
+  what: 'data' | 'templates';
+}
+
+// What a content key stands for, for the page to ask for: about all formats of a few campaigns.
+const rememberedKeys = 600;
+
+/**
+ * What the preview knows, apart from HTTP: the data as last read (and the last that loaded),
+ * the templates' renderer, which post each content key stands for, and who wants to hear of
+ * changes. Data and templates are watched; each settled change bumps the version.
+ */
+export class PreviewSession {
+  private view: DataView = { dataset: undefined, problem: undefined };
+  private versionNumber = 1;
+  private reads = 0;
+  private readonly states = new Map<Format | null, PreviewState>();
+  private readonly keys = new Map<string, KeyedSpec>();
+  private readonly listeners = new Set<(change: Change) => void>();
+  private watchers: FSWatcher[] = [];
+  private renderer!: SlideRenderer;
+
+  private constructor(private readonly options: SessionOptions) {}
+
+  /** Compiles the templates, starts the render worker, reads the data and starts watching. */
+  static async start(options: SessionOptions): Promise<PreviewSession> {
+    const session = new PreviewSession(options);
+    session.renderer = await SlideRenderer.start({
+      templatesDir: options.templatesDir,
+      image: options.image,
+      onEvent: (event) => {
+        options.onEvent(event);
+        if (event.type === 'templates' && event.status !== 'loaded') session.changed('templates');
+      },
+    });
+    try {
+      await session.readData();
+      session.watchers = [
+        watchFolder(options.dataDir, options.debounceMs, () => {
+          void session.readData().then(() => {
+            const problems = session.view.problem?.problem.entries.length ?? 0;
+            options.onEvent({ type: 'data', problems });
+            session.changed('data');
+          });
+        }),
+        watchFolder(options.templatesDir, options.debounceMs, () => {
+          void session.renderer.reloadTemplates();
+        }),
+      ];
+    } catch (error) {
+      await session.close();
+      throw error;
+    }
+    return session;
+  }
+
+  get version(): number {
+    return this.versionNumber;
+  }
+
+  /** The page's state in a format (null: each campaign's own), made once per version. */
+  state(format: Format | null): PreviewState {
+    let state = this.states.get(format);
+    if (state === undefined) {
+      state = buildState(
+        this.view,
+        {
+          format,
+          image: this.options.image,
+          templates: this.renderer.templates,
+          register: (key, keyed) => this.register(key, keyed),
+        },
+        this.versionNumber,
+      );
+      this.states.set(format, state);
+    }
+    return state;
+  }
+
+  /** The post a content key stands for, drawn (or from the cache); `stale` for an unknown key. */
+  async draw(key: string): Promise<RenderOutcome | typeof stale> {
+    const drawn = this.renderer.drawn(key);
+    if (drawn !== undefined) return drawn;
+    const keyed = this.keys.get(key);
+    if (keyed === undefined) return stale;
+    const started = performance.now();
+    const outcome = await this.renderer.render(key, keyed.spec, keyed.templatesHash);
+    if (outcome !== stale && outcome.ok && this.renderer.drawn(key) === outcome) {
+      this.options.onEvent({
+        type: 'rendered',
+        post: outcome.post.id,
+        slides: outcome.images.length,
+        ms: performance.now() - started,
+      });
+    }
+    return outcome;
+  }
+
+  /** The content key of a carousel of chosen Q&As of an interview, or why there is none. */
+  choose(
+    interviewId: string,
+    qaIds: readonly string[],
+    format: Format | null,
+  ): { ok: true; key: string } | { ok: false; problem: Problem } {
+    const { dataset, problem } = this.view;
+    if (dataset === undefined || problem !== undefined) {
+      return {
+        ok: false,
+        problem: problem?.problem ?? { title: 'The data does not load', entries: [] },
+      };
+    }
+    const templates = this.renderer.templates;
+    if (templates.problem !== undefined) return { ok: false, problem: templates.problem };
+    try {
+      const spec = specOfChoice(dataset, interviewId, qaIds, format);
+      const key = keyOfPost(spec, this.options.image, templates.hash);
+      this.register(key, { spec, templatesHash: templates.hash });
+      return { ok: true, key };
+    } catch (error) {
+      return { ok: false, problem: problemOfError(error, 'This choice cannot be drawn') };
+    }
+  }
+
+  /** Calls `listener` on every change; returns what stops it. */
+  subscribe(listener: (change: Change) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async close(): Promise<void> {
+    for (const watcher of this.watchers) watcher.close();
+    this.listeners.clear();
+    await this.renderer.close();
+  }
+
+  /** Reads the data folder; when reads overlap, the one started last wins. */
+  private async readData(): Promise<void> {
+    const read = ++this.reads;
+    const { dataDir } = this.options;
+    let next: DataView;
+    try {
+      const inspection = await inspectData(dataDir);
+      next =
+        inspection.dataset !== undefined
+          ? { dataset: inspection.dataset, problem: undefined }
+          : {
+              dataset: this.view.dataset,
+              problem: {
+                problem: problemOfDataIssues(inspection.issues),
+                files: new Set(inspection.issues.flatMap((issue) => issue.file ?? [])),
+              },
+            };
+    } catch (error) {
+      next = {
+        dataset: this.view.dataset,
+        problem: { problem: problemOfError(error, 'The data cannot be read'), files: new Set() },
+      };
+    }
+    if (read === this.reads) this.view = next;
+  }
+
+  private changed(what: Change['what']): void {
+    this.versionNumber++;
+    this.states.clear();
+    for (const listener of this.listeners) listener({ version: this.versionNumber, what });
+  }
+
+  private register(key: string, keyed: KeyedSpec): void {
+    this.keys.delete(key);
+    this.keys.set(key, keyed);
+    if (this.keys.size > rememberedKeys) this.keys.delete(this.keys.keys().next().value!);
+  }
+}

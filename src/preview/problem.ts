@@ -1,0 +1,150 @@
+import { readFileSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import type { DataIssue } from '../data/data-issue.js';
+import { AppError, DataError } from '../errors.js';
+
+/** One place something is wrong, as the page shows it. */
+export interface ProblemEntry {
+  file?: string;
+  /** 1-based. */
+  line?: number;
+  /** 1-based. */
+  column?: number;
+  /** Field path inside a data file, e.g. `qa[2].question`. */
+  where?: string;
+  message: string;
+  hint?: string;
+  /** The text of the line at fault, when the file and line are known. */
+  code?: string;
+}
+
+/**
+ * What the page shows where slides would be: a title and every place at fault. Plain data, so
+ * it crosses from a render worker to the server and on to the page as JSON.
+ */
+export interface Problem {
+  title: string;
+  entries: ProblemEntry[];
+  /** For an unexpected error (a template that throws): where it was thrown. */
+  stack?: string;
+}
+
+/** The loader's issues for a data folder that does not load. */
+export function problemOfDataIssues(issues: readonly DataIssue[]): Problem {
+  return withSourceLines({
+    title:
+      issues.length === 1 ? 'The data has a problem' : `The data has ${issues.length} problems`,
+    entries: issues.map((issue) => ({
+      ...(issue.file === undefined ? {} : { file: issue.file }),
+      ...(issue.line === undefined ? {} : { line: issue.line }),
+      ...(issue.column === undefined ? {} : { column: issue.column }),
+      ...(issue.where === undefined || issue.where === '' ? {} : { where: issue.where }),
+      message: issue.message,
+      ...(issue.hint === undefined ? {} : { hint: issue.hint }),
+    })),
+  });
+}
+
+/**
+ * Any error as a Problem. Input errors (data, fit, glyphs, limits) keep their files, fields and
+ * hints; anything else is a bug in code, most likely the template being edited, so its place is
+ * the first stack frame inside `templatesDir`, and its stack goes along.
+ */
+export function problemOfError(error: unknown, title: string, templatesDir?: string): Problem {
+  if (error instanceof DataError) {
+    return withSourceLines({
+      title,
+      entries: error.issues.map((issue) => ({
+        ...splitPosition(issue.file),
+        ...(issue.where === undefined || issue.where === '' ? {} : { where: issue.where }),
+        message: issue.message,
+        ...(issue.hint === undefined ? {} : { hint: issue.hint }),
+      })),
+    });
+  }
+  if (error instanceof AppError) {
+    return {
+      title,
+      entries: [
+        { message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) },
+      ],
+    };
+  }
+  const thrown = error instanceof Error ? error : new Error(String(error));
+  const place = templatesDir === undefined ? undefined : findFrame(thrown.stack, templatesDir);
+  return withSourceLines({
+    title,
+    entries: [
+      {
+        ...place,
+        message: `${thrown.name}: ${thrown.message}`,
+        hint:
+          place === undefined
+            ? 'an unexpected error: see the stack below'
+            : 'the template threw while drawing: fix it and save, the slides come back by themselves',
+      },
+    ],
+    ...(thrown.stack === undefined ? {} : { stack: trimStack(thrown.stack) }),
+  });
+}
+
+/** Each entry with a file and line gets that line's text, to show what is at fault. */
+export function withSourceLines(problem: Problem): Problem {
+  const files = new Map<string, string[] | undefined>();
+  const linesOf = (file: string): string[] | undefined => {
+    if (!files.has(file)) {
+      try {
+        files.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
+      } catch {
+        files.set(file, undefined);
+      }
+    }
+    return files.get(file);
+  };
+  return {
+    ...problem,
+    entries: problem.entries.map((entry) => {
+      if (entry.file === undefined || entry.line === undefined || entry.code !== undefined) {
+        return entry;
+      }
+      const code = linesOf(entry.file)?.[entry.line - 1];
+      return code === undefined ? entry : { ...entry, code: code.trimEnd() };
+    }),
+  };
+}
+
+/** `data/x.yaml:3:14` (as DataError issues carry it) → file, line and column. */
+function splitPosition(file: string | undefined): Pick<ProblemEntry, 'file' | 'line' | 'column'> {
+  if (file === undefined) return {};
+  const match = /^(.*):(\d+):(\d+)$/.exec(file);
+  if (match === null) return { file };
+  return { file: match[1]!, line: Number(match[2]), column: Number(match[3]) };
+}
+
+/** The first `(file:line:column)` of a stack that lies inside `dir`. */
+function findFrame(
+  stack: string | undefined,
+  dir: string,
+): Pick<ProblemEntry, 'file' | 'line' | 'column'> | undefined {
+  if (stack === undefined) return undefined;
+  for (const match of stack.matchAll(/\(?(?:file:\/\/)?(\/[^\s():]+):(\d+):(\d+)\)?/g)) {
+    const file = match[1]!;
+    if (!isInside(file, dir)) continue;
+    return { file, line: Number(match[2]), column: Number(match[3]) };
+  }
+  return undefined;
+}
+
+function isInside(file: string, dir: string): boolean {
+  const path = relative(dir, file);
+  return path !== '' && !path.startsWith(`..${sep}`) && path !== '..' && !path.startsWith(sep);
+}
+
+/** The stack without Node's own frames, which only say how the worker was called. */
+function trimStack(stack: string): string {
+  return stack
+    .split('\n')
+    .filter((line) => !/\(node:|at node:|node_modules\/satori/.test(line))
+    .slice(0, 12)
+    .join('\n');
+}

@@ -1,0 +1,27 @@
+import type { ImageFormat } from '../render/rasterize.js';
+import type { PostJson, PostSpec } from '../render/render-post.js';
+import type { Problem } from './problem.js';
+
+/** What a render worker is started with. */
+export interface WorkerStart {
+  /** The template sources, to say which line of which template threw. */
+  templatesDir: string;
+}
+
+/** The server's messages to a render worker. */
+export type ToWorker =
+  /**
+   * Load the render code. With `generationUrl`, the templates come from that folder of
+   * freshly compiled ones instead of the built ones at `builtUrl`.
+   */
+  | { type: 'load'; builtUrl: string; generationUrl?: string }
+  | { type: 'render'; id: number; spec: PostSpec; image: ImageFormat };
+
+/** A render worker's messages to the server. */
+export type FromWorker =
+  /** Started, with the slow third-party modules loaded: ready to `load`. */
+  | { type: 'standby' }
+  | { type: 'ready' }
+  | { type: 'load-failed'; problem: Problem }
+  | { type: 'rendered'; id: number; post: PostJson; images: Uint8Array[] }
+  | { type: 'failed'; id: number; problem: Problem };

@@ -1,0 +1,267 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixture, type PreviewFixture } from './fixture.js';
+
+/**
+ * The page in a real browser: Debian's Chromium driven by playwright-core (never a downloaded
+ * browser), with the flags these machines need (FACTS.md) and an empty profile.
+ */
+const chromiumPath = '/usr/bin/chromium';
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+let fixture: PreviewFixture;
+let profile: string;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  profile = mkdtempSync(join(tmpdir(), 'excerpt-chromium-'));
+  [fixture, context] = await Promise.all([
+    startFixture('page'),
+    chromium.launchPersistentContext(profile, {
+      executablePath: chromiumPath,
+      args: chromiumFlags,
+      headless: true,
+      viewport: { width: 1280, height: 900 },
+    }),
+  ]);
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(fixture.server.url);
+});
+
+afterAll(async () => {
+  await context?.close();
+  await fixture?.close();
+  if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+});
+
+/**
+ * What the tests read of elements in the page. The project's types have no DOM (it is a Node
+ * tool), and the functions below run in the browser, so they only cast.
+ */
+interface PageImage {
+  alt: string;
+  complete: boolean;
+  naturalWidth: number;
+  getAttribute(name: string): string | null;
+}
+interface PageBox {
+  top: number;
+  width: number;
+  height: number;
+}
+
+/** `text` as a regular expression that matches it literally. */
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The feed's card of a post. */
+const card = (id: string): Locator => page.locator(`#view-feed article.post[data-post-id="${id}"]`);
+
+describe('excerpt preview: the page in Chromium', () => {
+  it('shows every scheduled post, each with all of its slides', async () => {
+    const state = await fixture.state();
+    const posts = state.campaigns.flatMap((campaign) => campaign.posts);
+    expect(posts).toHaveLength(10);
+    await expect
+      .poll(() => page.locator('#view-feed article.post[data-state="ready"]').count(), {
+        timeout: 45_000,
+        interval: 200,
+      })
+      .toBe(posts.length);
+    for (const post of posts) {
+      const slides = card(post.id).locator('img.slide');
+      const drawn = await fixture.getJson<{ post: { slides: { alt: string }[] } }>(
+        `/api/post/${post.key}`,
+      );
+      const alts = drawn.post.slides.map((slide) => slide.alt);
+      // Every slide is an <img> whose alt is the slide's text, loaded.
+      expect(
+        await slides.evaluateAll((images) =>
+          (images as unknown as PageImage[]).map((image) => image.alt),
+        ),
+      ).toEqual(alts);
+      expect(
+        await slides.evaluateAll((images) =>
+          (images as unknown as PageImage[]).every(
+            (image) => image.complete && image.naturalWidth === 1080,
+          ),
+        ),
+      ).toBe(true);
+      await card(post.id).scrollIntoViewIfNeeded();
+      expect(await slides.first().isVisible()).toBe(true);
+      expect(await card(post.id).locator('.counter').textContent()).toBe(`1/${alts.length}`);
+      expect(await card(post.id).locator('.caption').textContent()).toContain(post.party);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('moves through a carousel with the arrow keys', async () => {
+    const first = page.locator('#view-feed article.post').first();
+    const carousel = first.locator('.carousel');
+    const count = await first.locator('img.slide').count();
+    await carousel.focus();
+    const current = (): Promise<boolean[]> =>
+      first
+        .locator('img.slide')
+        .evaluateAll((images) =>
+          (images as unknown as PageImage[]).map(
+            (image) => image.getAttribute('aria-hidden') === 'false',
+          ),
+        );
+
+    const counter = (): Promise<string | null> => first.locator('.counter').textContent();
+
+    await page.keyboard.press('ArrowRight');
+    expect(await counter()).toBe(`2/${count}`);
+    expect((await current())[1]).toBe(true);
+    // The second slide has slid into the frame.
+    await expect
+      .poll(
+        async () => {
+          const [frame, slide] = await Promise.all([
+            carousel.boundingBox(),
+            first.locator('img.slide').nth(1).boundingBox(),
+          ]);
+          return Math.round(Math.abs((slide?.x ?? 0) - (frame?.x ?? 1)));
+        },
+        { timeout: 5_000 },
+      )
+      .toBe(0);
+    await page.keyboard.press('ArrowRight');
+    expect(await counter()).toBe(`3/${count}`);
+    await page.keyboard.press('ArrowLeft');
+    expect(await counter()).toBe(`2/${count}`);
+    await page.keyboard.press('End');
+    expect(await counter()).toBe(`${count}/${count}`);
+    await page.keyboard.press('ArrowRight');
+    expect(await counter()).toBe(`${count}/${count}`);
+    await page.keyboard.press('Home');
+    expect(await counter()).toBe(`1/${count}`);
+    expect((await current())[0]).toBe(true);
+    const dots = first.locator('.dots span');
+    expect(await dots.count()).toBe(count);
+    expect(await dots.first().getAttribute('class')).toBe('is-current');
+  });
+
+  it('shows an edit of an interview file on the open page, without a reload', async () => {
+    const state = await fixture.state();
+    const post = state.campaigns[0]!.posts[0]!;
+    const file = join(fixture.dataDir, 'interviews', `${post.interview}.yaml`);
+    const original = readFileSync(file, 'utf8');
+    await page.evaluate(() => {
+      (globalThis as unknown as { notReloaded: boolean }).notReloaded = true;
+    });
+
+    const role = `${post.role} och provläsare`;
+    const started = performance.now();
+    writeFileSync(file, original.replace(`role: ${post.role} }`, `role: ${role} }`));
+    const coverAlt = (): Promise<string | null> =>
+      card(post.id).locator('img.slide').first().getAttribute('alt');
+    await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).toContain(role);
+    console.log(
+      `interview edit → new slides on the page in ${Math.round(performance.now() - started)} ms`,
+    );
+    expect(await card(post.id).getAttribute('data-state')).toBe('ready');
+    expect(
+      await page.evaluate(() => (globalThis as unknown as { notReloaded?: boolean }).notReloaded),
+    ).toBe(true);
+    writeFileSync(file, original);
+    await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).not.toContain(role);
+  });
+
+  it('shows a broken YAML edit where the slides were, and the slides again once it is fixed', async () => {
+    const state = await fixture.state();
+    const post = state.campaigns[1]!.posts[0]!;
+    const other = state.campaigns[0]!.posts[0]!;
+    const file = join(fixture.dataDir, 'interviews', `${post.interview}.yaml`);
+    const original = readFileSync(file, 'utf8');
+    const lines = original.split('\n');
+    const at = lines.findIndex((line) => line.startsWith('party:'));
+    // An unclosed flow mapping: a YAML syntax error on this line.
+    lines[at] = 'party: { Centerpartiet';
+    writeFileSync(file, lines.join('\n'));
+
+    const problem = card(post.id).locator('.media .problem-box');
+    await problem.waitFor({ state: 'visible', timeout: 15_000 });
+    await card(post.id).scrollIntoViewIfNeeded();
+    const where = await problem.locator('.place').first().textContent();
+    const line = lines.length; // the parser notices the unclosed mapping at some later line
+    expect(where).toMatch(new RegExp(`^${escape(file)}:(\\d+):\\d+$`));
+    expect(Number(/:(\d+):\d+$/.exec(where!)![1])).toBeGreaterThanOrEqual(at + 1);
+    expect(Number(/:(\d+):\d+$/.exec(where!)![1])).toBeLessThanOrEqual(line);
+    expect(await problem.locator('.message').first().textContent()).not.toBe('');
+    expect(await card(post.id).locator('.carousel').isHidden()).toBe(true);
+    // The problem is listed at the top as well; the other posts keep their slides.
+    expect(await page.locator('#banner .problem-box').textContent()).toContain(file);
+    expect(await card(other.id).getAttribute('data-state')).toBe('ready');
+
+    writeFileSync(file, original);
+    await expect
+      .poll(() => card(post.id).getAttribute('data-state'), { timeout: 15_000, interval: 50 })
+      .toBe('ready');
+    expect(await problem.count()).toBe(0);
+    expect(await card(post.id).locator('img.slide').first().isVisible()).toBe(true);
+    expect(await page.locator('#banner .problem-box').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows an edit of template code on the open page, without a restart', async () => {
+    const state = await fixture.state();
+    const post = state.campaigns[0]!.posts[0]!;
+    const file = join(fixture.templatesDir, 'cover.tsx');
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain('INTERVJU');
+    const coverAlt = (): Promise<string | null> =>
+      card(post.id).locator('img.slide').first().getAttribute('alt');
+    const started = performance.now();
+    writeFileSync(file, original.replace('INTERVJU', 'SAMTAL'));
+    try {
+      await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).toContain('SAMTAL');
+      console.log(
+        `template edit → new slides on the page in ${Math.round(performance.now() - started)} ms`,
+      );
+    } finally {
+      writeFileSync(file, original);
+    }
+    await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).toContain('INTERVJU');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('shows the profile grid: every cover, cropped 3:4, three columns', async () => {
+    await page.getByRole('tab', { name: 'Profile grid' }).click();
+    const tiles = page.locator('#view-grid .tile');
+    expect(await tiles.count()).toBe(10);
+    await expect
+      .poll(() =>
+        tiles
+          .locator('img')
+          .evaluateAll(
+            (images) =>
+              (images as unknown as PageImage[]).filter((image) => image.naturalWidth > 0).length,
+          ),
+      )
+      .toBe(10);
+    const boxes = await tiles.evaluateAll((elements) =>
+      (elements as unknown as { getBoundingClientRect(): PageBox }[]).map((element) => {
+        const { top, width, height } = element.getBoundingClientRect();
+        return { top, width, height };
+      }),
+    );
+    expect(new Set(boxes.map((box) => Math.round(box.top))).size).toBe(4); // 3 + 3 + 3 + 1
+    for (const box of boxes) expect(box.height / box.width).toBeCloseTo(4 / 3, 1);
+    await page.getByRole('tab', { name: 'Posts' }).click();
+  });
+});
