@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { SlideContext } from '../src/render/slide-context.js';
 import { formatSwedishDate } from '../src/render/slide-context.js';
-import { Root, Spacer, type } from './parts.js';
+import { Root, Spacer, coverMarginX, coverType, type } from './parts.js';
 
 /** Campaign, party (large), interviewee and role, date; a discreet calendar door for Advent. */
 export function CoverTemplate(props: { ctx: SlideContext; measure: boolean }): ReactNode {
@@ -9,7 +9,12 @@ export function CoverTemplate(props: { ctx: SlideContext; measure: boolean }): R
   const surface = ctx.theme.dark;
   const day = Number(ctx.date.slice(8, 10));
   return (
-    <Root ctx={ctx} surface={surface} measure={props.measure}>
+    <Root
+      ctx={ctx}
+      surface={surface}
+      measure={props.measure}
+      marginX={coverMarginX(ctx.format, ctx.width, ctx.height)}
+    >
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start' }}>
         <div style={{ display: 'flex', flexDirection: 'column', fontSize: 34, lineHeight: 1.2 }}>
           <div style={{ display: 'flex', fontWeight: 700, color: surface.accent }}>
@@ -58,12 +63,12 @@ export function CoverTemplate(props: { ctx: SlideContext; measure: boolean }): R
         style={{
           display: 'flex',
           marginTop: 8,
-          fontSize: type.party,
+          fontSize: ctx.cover.partySize,
           fontWeight: 700,
           lineHeight: 1.05,
         }}
       >
-        {ctx.speaker.party}
+        {ctx.cover.party}
       </div>
       <div
         style={{
@@ -74,19 +79,19 @@ export function CoverTemplate(props: { ctx: SlideContext; measure: boolean }): R
           backgroundColor: surface.accent,
         }}
       />
-      <div style={{ display: 'flex', fontSize: 48, fontWeight: 600, lineHeight: 1.15 }}>
-        {ctx.speaker.name}
+      <div style={{ display: 'flex', fontSize: coverType.name, fontWeight: 600, lineHeight: 1.15 }}>
+        {ctx.cover.name}
       </div>
       <div
         style={{
           display: 'flex',
           marginTop: 6,
-          fontSize: 36,
+          fontSize: coverType.role,
           color: surface.muted,
           lineHeight: 1.2,
         }}
       >
-        {ctx.speaker.role}
+        {ctx.cover.role}
       </div>
       <Spacer />
       <div

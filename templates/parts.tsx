@@ -14,6 +14,9 @@ export const type = {
   party: 84,
 } as const;
 
+/** The cover's interviewee and role sizes (the party's is `type.party`, or less to fit). */
+export const coverType = { name: 48, role: 36 } as const;
+
 /** Margins per format: the story format keeps clear of Instagram's own bars (~250 px each end). */
 export function frame(format: Format): { x: number; top: number; bottom: number } {
   switch (format) {
@@ -24,6 +27,16 @@ export function frame(format: Format): { x: number; top: number; bottom: number 
     case 'story':
       return { x: 90, top: 260, bottom: 300 };
   }
+}
+
+/**
+ * Side margins of the cover, the one slide the profile grid shows: Instagram crops it to 3:4
+ * from the middle, which takes 135 px off each side of a square post (only 34 px of a
+ * portrait one), so the cover keeps its text inside that crop with room to spare.
+ */
+export function coverMarginX(format: Format, width: number, height: number): number {
+  const cropped = Math.max(0, (width - (height * 3) / 4) / 2);
+  return Math.max(frame(format).x, Math.round(cropped + 30));
 }
 
 /** Width of the text column: the slide less its side margins. */
@@ -46,10 +59,15 @@ export function Root(props: {
   ctx: SlideContext;
   surface: Surface;
   measure: boolean;
+  /** Side margins other than the format's (the cover keeps inside the profile-grid crop). */
+  marginX?: number;
   children: ReactNode;
 }): ReactNode {
   const { ctx, surface } = props;
-  const margins = frame(ctx.format);
+  const margins = {
+    ...frame(ctx.format),
+    ...(props.marginX === undefined ? {} : { x: props.marginX }),
+  };
   return (
     <div
       style={{

@@ -5,7 +5,7 @@ import { DataError, InputError, type Issue } from '../errors.js';
 import { breakLongWords } from '../layout/hyphenate.js';
 import { defaultCapacityHint, paginateQa, SlideFitError } from '../layout/paginate.js';
 import type { QaSlide, SlidePlan } from '../layout/slide-plan.js';
-import { columnWidth, questionSize, type } from '../../templates/parts.js';
+import { columnWidth, coverMarginX, coverType, questionSize, type } from '../../templates/parts.js';
 import { findMissingGlyphs } from './glyphs.js';
 import { measureWidths } from './measure.js';
 import type { SlideContext } from './slide-context.js';
@@ -27,6 +27,8 @@ export interface CarouselInput {
   format: Format;
   /** Where the interview came from, for error messages. */
   interviewFile?: string;
+  /** Every party of the campaign: the cover draws all their names at one size. */
+  campaignParties?: readonly string[];
 }
 
 /** A slide laid out and ready to draw. */
@@ -110,6 +112,36 @@ async function breakQaWords(qa: Qa, format: Format, width: number): Promise<Qa> 
   };
 }
 
+/** The cover's texts, fitted to its column (see SlideContext.cover). */
+async function fitCoverTexts(
+  input: CarouselInput,
+  width: number,
+  height: number,
+): Promise<SlideContext['cover']> {
+  const column = width - 2 * coverMarginX(input.format, width, height);
+  const { interview } = input;
+  const parties = [...new Set([interview.party, ...(input.campaignParties ?? [])])];
+  // The longest word of any party name decides: names may wrap between words, never inside.
+  const words = parties.flatMap((party) => party.split(' '));
+  const widths = await measureWidths(words, { fontSize: type.party, fontWeight: 700 });
+  const widest = Math.max(...widths);
+  const partySize = Math.max(
+    minimumPartySize,
+    Math.min(type.party, Math.floor((type.party * column) / widest)),
+  );
+  const measure = (fontSize: number, fontWeight: number) => (texts: readonly string[]) =>
+    measureWidths(texts, { fontSize, fontWeight });
+  return {
+    party: await breakLongWords(interview.party, column, measure(partySize, 700)),
+    partySize,
+    name: await breakLongWords(interview.interviewee.name, column, measure(coverType.name, 600)),
+    role: await breakLongWords(interview.interviewee.role, column, measure(coverType.role, 400)),
+  };
+}
+
+/** Party names shrink to fit the cover's column down to this size, and then hyphenate. */
+const minimumPartySize = 56;
+
 /**
  * Lays out a post: cover, each chosen Q&A paginated so that everything fits (measured by
  * satori, the engine that draws the slides), closing. Throws before drawing anything when a
@@ -121,6 +153,7 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
   if (glyphIssues.length > 0) throw new DataError(glyphIssues);
 
   const { width, height } = formatSizes[input.format];
+  const cover = await fitCoverTexts(input, width, height);
   const context = (number: number, count: number): SlideContext => ({
     format: input.format,
     width,
@@ -134,6 +167,7 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
       role: input.interview.interviewee.role,
       party: input.interview.party,
     },
+    cover,
     date: input.date,
     number,
     count,

@@ -42,6 +42,7 @@ export function specOfPost(
     theme: resolveTheme(dataset.brand, themeName, dataset.fileOf.brand),
     interview,
     interviewFile: dataset.fileOf.interview(interview.id),
+    campaignParties: partiesOf(dataset, campaign.id),
     qaIds: post.qa,
     date: post.date,
     format: overrides.format ?? campaign.format,
@@ -73,4 +74,15 @@ export function scheduledPostOf(
 /** The folder name of a post inside its campaign's output: `<date>-<party>`. */
 export function postFolderName(date: string, party: string): string {
   return `${date}-${slugify(party)}`;
+}
+
+/** The parties interviewed in a campaign, sorted: the cover draws their names at one size. */
+export function partiesOf(dataset: Pick<Dataset, 'interviews'>, campaignId: string): string[] {
+  return [
+    ...new Set(
+      dataset.interviews
+        .filter((interview) => interview.campaign === campaignId)
+        .map((interview) => interview.party),
+    ),
+  ].sort();
 }

@@ -25,6 +25,8 @@ export interface PostSpec {
   theme: Theme;
   interview: Interview;
   interviewFile?: string;
+  /** Every party of the campaign, so the cover draws all their names at one size. */
+  campaignParties?: readonly string[];
   qaIds: readonly string[];
   date: string;
   format: Format;
@@ -116,6 +118,7 @@ export async function layOutPost(spec: PostSpec): Promise<PlannedPost> {
     date: spec.date,
     format: spec.format,
     ...(spec.interviewFile === undefined ? {} : { interviewFile: spec.interviewFile }),
+    ...(spec.campaignParties === undefined ? {} : { campaignParties: spec.campaignParties }),
   });
   const { interview } = spec;
   const caption = buildCaption({

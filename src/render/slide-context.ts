@@ -10,6 +10,11 @@ export interface SlideContext {
   brand: Pick<Brand, 'organisation' | 'handle' | 'website' | 'interviewsUrl' | 'contactLine'>;
   campaign: { title: string; marker: string; subtitle?: string | undefined };
   speaker: { name: string; role: string; party: string };
+  /**
+   * The cover's texts as drawn: hyphenated if a word is wider than the column, and the party
+   * at one size for every party of the campaign, the largest at which all their names fit.
+   */
+  cover: { party: string; partySize: number; name: string; role: string };
   /** The post's date, YYYY-MM-DD. */
   date: string;
   /** 1-based number of this slide, and how many the carousel has. */

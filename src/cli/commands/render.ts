@@ -73,10 +73,11 @@ function isFileTarget(target: string): boolean {
 
 /** Finds the interview, its campaign (for theme, marker, hashtags) and the Q&As to show. */
 async function resolveSpec(target: string, options: RenderOptions): Promise<PostSpec> {
-  const { resolveTheme, scheduledPostOf } = await import('../../render/post-spec.js');
+  const { partiesOf, resolveTheme, scheduledPostOf } = await import('../../render/post-spec.js');
   let interview: Interview;
   let interviewFile: string;
   let campaign: Campaign | undefined;
+  let campaignParties: string[] = [];
   let brand;
   let brandFile = join(options.data, 'brand.yaml');
   if (isFileTarget(target)) {
@@ -86,6 +87,7 @@ async function resolveSpec(target: string, options: RenderOptions): Promise<Post
     // The campaign, when the data folder has it and is valid, gives the theme and hashtags.
     const { dataset } = await inspectData(options.data);
     campaign = dataset?.campaigns.find((candidate) => candidate.id === interview.campaign);
+    if (dataset !== undefined) campaignParties = partiesOf(dataset, interview.campaign);
   } else {
     const dataset = await loadData(options.data);
     const found = dataset.interviews.find((candidate) => candidate.id === target);
@@ -99,6 +101,7 @@ async function resolveSpec(target: string, options: RenderOptions): Promise<Post
     brand = dataset.brand;
     brandFile = dataset.fileOf.brand;
     campaign = dataset.campaigns.find((candidate) => candidate.id === interview.campaign);
+    campaignParties = partiesOf(dataset, interview.campaign);
   }
   const themeName = options.theme ?? campaign?.theme;
   if (themeName === undefined) {
@@ -130,6 +133,7 @@ async function resolveSpec(target: string, options: RenderOptions): Promise<Post
     theme: resolveTheme(brand, themeName, brandFile),
     interview,
     interviewFile,
+    campaignParties,
     qaIds,
     date: scheduled?.date ?? interview.publishedOn,
     format: options.format ?? campaign?.format ?? 'square',

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { loadData } from '../../src/data/load.js';
+import type { Interview } from '../../src/data/schema.js';
+import { insertedHyphen } from '../../src/layout/slide-plan.js';
+import { planCarousel } from '../../src/render/carousel.js';
+import { measureWidths } from '../../src/render/measure.js';
+import { resolveTheme, specsOfCampaign } from '../../src/render/post-spec.js';
+import { planPost } from '../../src/render/render-post.js';
+import { coverMarginX, coverType } from '../../templates/parts.js';
+
+const dataset = await loadData('data');
+
+/** The widest unbreakable piece of a text at a size: a word, or a piece of a hyphenated one. */
+async function widestWord(text: string, fontSize: number, fontWeight: number): Promise<number> {
+  const pieces = text.split(' ').flatMap((word) => {
+    const parts = word.split(insertedHyphen);
+    return parts.map((part, index) =>
+      index < parts.length - 1 ? `${part}${insertedHyphen}` : part,
+    );
+  });
+  return Math.max(...(await measureWidths(pieces, { fontSize, fontWeight })));
+}
+
+describe('the cover', () => {
+  it('keeps its text inside the 3:4 crop of the profile grid', () => {
+    // Instagram's grid shows the middle 810 px of a square cover, 1012 px of a portrait one.
+    expect(coverMarginX('square', 1080, 1080)).toBeGreaterThanOrEqual(135 + 24);
+    expect(coverMarginX('portrait', 1080, 1350)).toBeGreaterThanOrEqual(34 + 24);
+  });
+
+  it.each(dataset.campaigns.map((campaign) => [campaign.id, campaign] as const))(
+    'draws every party of %s at one size, each name within the column',
+    async (_id, campaign) => {
+      const covers = [];
+      for (const spec of specsOfCampaign(dataset, campaign))
+        covers.push((await planPost(spec)).slides[0]!.ctx);
+      expect(new Set(covers.map((ctx) => ctx.cover.partySize)).size).toBe(1);
+      for (const ctx of covers) {
+        const column = ctx.width - 2 * coverMarginX(ctx.format, ctx.width, ctx.height);
+        expect(await widestWord(ctx.cover.party, ctx.cover.partySize, 700)).toBeLessThanOrEqual(
+          column,
+        );
+      }
+    },
+  );
+
+  it('shrinks a long party name to fit, and hyphenates a word that still does not', async () => {
+    const interview: Interview = {
+      id: 'test-2026/lang',
+      campaign: 'test-2026',
+      party: 'Sverigedemokraterna',
+      interviewee: {
+        name: 'Karl-Johan Söderberg-Lindqvist',
+        role: 'Ordförandeskapsutvecklingssamordningsansvarig',
+      },
+      publishedOn: '2026-12-14',
+      qa: [{ id: 'q1', question: 'Hur?', answer: ['Så.'] }],
+    };
+    const slides = await planCarousel({
+      brand: dataset.brand,
+      campaign: { title: 'Test 2026', marker: '🎄' },
+      themeName: 'advent',
+      theme: resolveTheme(dataset.brand, 'advent'),
+      interview,
+      qaIds: ['q1'],
+      date: '2026-12-14',
+      format: 'square',
+      campaignParties: [
+        'Sverigedemokraterna',
+        'Vänsterpartiet',
+        'Mittenpartiet i Huddinge Kommunfullmäktigegrupp',
+      ],
+    });
+    const { cover, width, height, format } = slides[0]!.ctx;
+    const column = width - 2 * coverMarginX(format, width, height);
+    expect(cover.partySize).toBeLessThan(84);
+    expect(cover.partySize).toBeGreaterThanOrEqual(56);
+    expect(await widestWord(cover.party, cover.partySize, 700)).toBeLessThanOrEqual(column);
+    expect(cover.role).toContain(insertedHyphen);
+    expect(cover.role.replaceAll(insertedHyphen, '')).toBe(interview.interviewee.role);
+    expect(await widestWord(cover.role, coverType.role, 400)).toBeLessThanOrEqual(column);
+  });
+});
