@@ -4,20 +4,8 @@ import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { encodeJpeg } from './jpeg.js';
 import type { BenchPost } from './plan.js';
+import { chromiumArgs, chromiumPath } from '../test/helpers/chromium.js';
 import { fontLoads, pageHtml, slideHtml } from './slide-html.js';
-
-export const chromiumPath = '/usr/bin/chromium';
-
-/** What these machines' Chromium needs to start headless (../shared/FACTS.md, "Peers"). */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /** The little of the DOM the page functions use: this is Node code, compiled without the DOM lib. */
 interface PageGlobals {

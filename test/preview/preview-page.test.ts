@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixture, type PreviewFixture } from './fixture.js';
 
@@ -9,16 +10,6 @@ import { startFixture, type PreviewFixture } from './fixture.js';
  * The page in a real browser: Debian's Chromium driven by playwright-core (never a downloaded
  * browser), with the flags these machines need (FACTS.md) and an empty profile.
  */
-const chromiumPath = '/usr/bin/chromium';
-const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 let fixture: PreviewFixture;
 let profile: string;
@@ -32,7 +23,7 @@ beforeAll(async () => {
     startFixture('page'),
     chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath,
-      args: chromiumFlags,
+      args: chromiumArgs,
       headless: true,
       viewport: { width: 1280, height: 900 },
     }),
