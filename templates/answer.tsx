@@ -24,19 +24,26 @@ export function Answer(props: {
     >
       {props.blocks.map((block, index) =>
         block.kind === 'paragraph' ? (
-          <div key={index} style={{ display: 'flex', marginTop: index === 0 ? 0 : 22 }}>
+          <div
+            key={index}
+            style={{ display: 'flex', marginTop: index === 0 ? 0 : type.paragraphGap }}
+          >
             {block.text}
           </div>
         ) : (
           <div
             key={index}
-            style={{ display: 'flex', flexDirection: 'column', marginTop: index === 0 ? 0 : 22 }}
+            style={{
+              display: 'flex',
+              flexDirection: 'column',
+              marginTop: index === 0 ? 0 : type.paragraphGap,
+            }}
           >
             {block.items.map((item, itemIndex) => (
               <div
                 key={itemIndex}
                 data-line=" "
-                style={{ display: 'flex', marginTop: itemIndex === 0 ? 0 : 10 }}
+                style={{ display: 'flex', marginTop: itemIndex === 0 ? 0 : type.itemGap }}
               >
                 <div
                   style={{

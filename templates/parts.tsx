@@ -10,6 +10,9 @@ export const type = {
   label: 28,
   body: 42,
   bodyLineHeight: 1.36,
+  /** Space above a paragraph, and above a list item, in an answer. */
+  paragraphGap: 22,
+  itemGap: 10,
   smallQuestion: 30,
   party: 84,
 } as const;
@@ -52,8 +55,8 @@ export function questionSize(question: string): number {
 }
 
 /**
- * The slide itself. `measure` drops the fixed height for a minimum one: satori then reports the
- * laid-out height, taller than the slide exactly when something would not fit.
+ * The slide itself. `measure` drops the fixed height: satori then reports the height of the
+ * content, which fits exactly when it is no taller than the slide (the spacers take the rest).
  */
 export function Root(props: {
   ctx: SlideContext;
@@ -75,7 +78,7 @@ export function Root(props: {
         flexDirection: 'column',
         boxSizing: 'border-box',
         width: ctx.width,
-        ...(props.measure ? { minHeight: ctx.height } : { height: ctx.height }),
+        ...(props.measure ? {} : { height: ctx.height }),
         padding: `${margins.top}px ${margins.x}px ${margins.bottom}px`,
         backgroundColor: surface.background,
         color: surface.text,

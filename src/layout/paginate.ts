@@ -2,8 +2,23 @@ import type { AnswerBlock } from '../data/schema.js';
 import { splitSentences, splitWords } from './sentences.js';
 import type { Block, QaSlide } from './slide-plan.js';
 
-/** Tells whether a slide fits its format, measured with the engine that draws it. */
-export type FitsSlide = (slide: QaSlide) => Promise<boolean>;
+/** The piece of the answer that would go on the slide next, if it fits. */
+export interface NextPiece {
+  text: string;
+  /** It begins a paragraph or list item of its own, rather than going on with the last one. */
+  startsBlock: boolean;
+  /** It is the end of the answer, so adding it drops the slide's continuation mark. */
+  isLast: boolean;
+}
+
+/**
+ * Measures a slide with the engine that draws it: whether it fits its format, and whether it
+ * is certainly full, so that `next` cannot fit either (which saves measuring that).
+ */
+export type MeasureSlide = (
+  slide: QaSlide,
+  next: NextPiece | undefined,
+) => Promise<{ fits: boolean; isFull: boolean }>;
 
 /** A piece of an answer that is never split across slides unless it cannot fit on one. */
 interface Unit {
@@ -80,20 +95,24 @@ export function defaultCapacityHint(): CapacityHint {
 /**
  * The largest count in 0..max for which `test` holds, given that it holds up to some count and
  * fails above it: probe the guess, gallop outwards until the answer is bracketed, then bisect.
- * With a good guess that is two probes: the guess fits and one more does not, or the reverse.
+ * A count that holds and leaves no room for one more settles it at once. With a good guess
+ * that is one or two probes.
  */
 async function largestPassing(
   guess: number,
   max: number,
-  test: (count: number) => Promise<boolean>,
+  test: (count: number) => Promise<{ fits: boolean; isFull: boolean }>,
 ): Promise<number> {
   let low = 0; // passes: an empty slide always fits
   let high = max + 1; // fails: past the end
   let probe = Math.min(Math.max(guess, 1), max);
   let step = 1;
   while (high - low > 1) {
-    if (await test(probe)) low = probe;
-    else high = probe;
+    const { fits, isFull } = await test(probe);
+    if (fits) {
+      low = probe;
+      if (isFull) high = probe + 1;
+    } else high = probe;
     if (high - low <= 1) break;
     if (high === max + 1) probe = Math.min(low + step, max);
     else if (low === 0) probe = Math.max(high - step, 1);
@@ -110,7 +129,7 @@ async function largestPassing(
  */
 export async function paginateQa(
   qa: { id: string; question: string; answer: readonly AnswerBlock[] },
-  fits: FitsSlide,
+  measure: MeasureSlide,
   hint: CapacityHint = defaultCapacityHint(),
 ): Promise<QaSlide[]> {
   const units = answerUnits(qa.answer);
@@ -124,18 +143,34 @@ export async function paginateQa(
   });
   const chars = (from: number, to: number): number =>
     units.slice(from, to).reduce((sum, unit) => sum + unit.text.length + 1, 0);
+  /** What follows a slide that ends before unit `index`. */
+  const nextPiece = (index: number): NextPiece | undefined => {
+    const next = units[index];
+    const before = units[index - 1];
+    if (next === undefined) return undefined;
+    return {
+      text: next.text,
+      startsBlock: before === undefined || before.block !== next.block || (next.item !== undefined && next.isItemStart),
+      isLast: index === units.length - 1,
+    };
+  };
+  const measureSlide = (from: number, to: number, isContinuation: boolean) =>
+    measure(slide(from, to, isContinuation), nextPiece(to));
+  const fits = async (from: number, to: number, isContinuation: boolean): Promise<boolean> =>
+    (await measureSlide(from, to, isContinuation)).fits;
 
   /** Where each slide starts, as an index into `units`. */
   const starts: number[] = [];
   let from = 0;
   while (from < units.length) {
     const isContinuation = starts.length > 0;
-    const make = (count: number): QaSlide => slide(from, from + count, isContinuation);
     // Guess how many units fit from how many characters the last such slide held.
     const capacity = isContinuation ? hint.continuation : hint.first;
     let guess = 0;
     while (from + guess < units.length && chars(from, from + guess + 1) <= capacity) guess++;
-    const count = await largestPassing(guess, units.length - from, (n) => fits(make(n)));
+    const count = await largestPassing(guess, units.length - from, (n) =>
+      measureSlide(from, from + n, isContinuation),
+    );
     if (count === 0) {
       // Not even one unit fits: break it finer (a list item into sentences, a sentence into words).
       const finer = refine(units[from]!);
@@ -153,7 +188,7 @@ export async function paginateQa(
     if (next?.item !== undefined && splitSentences(next.text).length > 1) {
       const pieces = refine(next);
       units.splice(from + count, 1, ...pieces);
-      if (await fits(make(count + 1))) continue;
+      if (await fits(from, from + count + 1, isContinuation)) continue;
       units.splice(from + count, pieces.length, next);
     }
     if (from + count < units.length) {
@@ -172,7 +207,7 @@ export async function paginateQa(
     while (
       last - before > 1 &&
       chars(last - 1, units.length) <= chars(before, last - 1) &&
-      (await fits(slide(last - 1, units.length, true)))
+      (await fits(last - 1, units.length, true))
     ) {
       last--;
     }

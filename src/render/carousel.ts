@@ -3,11 +3,16 @@ import type { Brand, Format, Interview, Qa, Theme } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
 import { DataError, InputError, type Issue } from '../errors.js';
 import { breakLongWords } from '../layout/hyphenate.js';
-import { defaultCapacityHint, paginateQa, SlideFitError } from '../layout/paginate.js';
+import {
+  defaultCapacityHint,
+  paginateQa,
+  SlideFitError,
+  type MeasureSlide,
+} from '../layout/paginate.js';
 import type { QaSlide, SlidePlan } from '../layout/slide-plan.js';
 import { columnWidth, coverMarginX, coverType, questionSize, type } from '../../templates/parts.js';
 import { findMissingGlyphs } from './glyphs.js';
-import { measureWidths } from './measure.js';
+import { createWidthMeasurer } from './measure.js';
 import type { SlideContext } from './slide-context.js';
 import { elementText, slideElement, slideKind, type SlideKind } from './slide-element.js';
 import { renderSvg } from './svg.js';
@@ -86,13 +91,28 @@ export function findGlyphIssues(input: Omit<CarouselInput, 'format' | 'date'>): 
   );
 }
 
+/**
+ * Width measurers by font size and weight, for the whole process: a text's width in a style
+ * never changes while the fonts do not, and every post of a campaign measures the same party
+ * names for its cover.
+ */
+const measurers = new Map<string, ReturnType<typeof createWidthMeasurer>>();
+
+function measurer(fontSize: number, fontWeight: number): ReturnType<typeof createWidthMeasurer> {
+  const key = `${fontSize}/${fontWeight}`;
+  let found = measurers.get(key);
+  if (found === undefined) {
+    found = createWidthMeasurer({ fontSize, fontWeight });
+    measurers.set(key, found);
+  }
+  return found;
+}
+
 /** Hyphenates, as a last resort, the words of a Q&A too wide for the text column. */
 async function breakQaWords(qa: Qa, format: Format, width: number): Promise<Qa> {
   const column = columnWidth(format, width);
-  const body = (texts: readonly string[]) =>
-    measureWidths(texts, { fontSize: type.body, fontWeight: 400 });
-  const heading = (texts: readonly string[]) =>
-    measureWidths(texts, { fontSize: questionSize(qa.question), fontWeight: 700 });
+  const body = measurer(type.body, 400);
+  const heading = measurer(questionSize(qa.question), 700);
   // List items are indented by their bullet column.
   const listColumn = column - 40;
   return {
@@ -123,20 +143,18 @@ async function fitCoverTexts(
   const parties = [...new Set([interview.party, ...(input.campaignParties ?? [])])];
   // The longest word of any party name decides: names may wrap between words, never inside.
   const words = parties.flatMap((party) => party.split(' '));
-  const widths = await measureWidths(words, { fontSize: type.party, fontWeight: 700 });
+  const widths = await measurer(type.party, 700)(words);
   const widest = Math.max(...widths);
   const partySize = Math.max(
     minimumPartySize,
     Math.min(type.party, Math.floor((type.party * column) / widest)),
   );
-  const measure = (fontSize: number, fontWeight: number) => (texts: readonly string[]) =>
-    measureWidths(texts, { fontSize, fontWeight });
-  return {
-    party: await breakLongWords(interview.party, column, measure(partySize, 700)),
-    partySize,
-    name: await breakLongWords(interview.interviewee.name, column, measure(coverType.name, 600)),
-    role: await breakLongWords(interview.interviewee.role, column, measure(coverType.role, 400)),
-  };
+  const [party, name, role] = await Promise.all([
+    breakLongWords(interview.party, column, measurer(partySize, 700)),
+    breakLongWords(interview.interviewee.name, column, measurer(coverType.name, 600)),
+    breakLongWords(interview.interviewee.role, column, measurer(coverType.role, 400)),
+  ]);
+  return { party, partySize, name, role };
 }
 
 /** Party names shrink to fit the cover's column down to this size, and then hyphenate. */
@@ -174,12 +192,29 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
   });
   // Measure with the widest slide number there can be, so numbering never changes the fit.
   const measuring = context(maxSlides, maxSlides);
-  const fits = async (slide: SlidePlan): Promise<boolean> =>
+  const contentHeight = async (slide: SlidePlan): Promise<number> =>
     (
       await renderSvg(slideElement(measuring, slide, true), { width }, undefined, {
         isMeasuring: true,
       })
-    ).height <= height;
+    ).height;
+  const fits = async (slide: SlidePlan): Promise<boolean> => (await contentHeight(slide)) <= height;
+  // A slide is full when what would come next cannot fit in the room left: a new paragraph or
+  // item adds at least its gap and a line; more of the same paragraph adds a line when it is
+  // wider than the column. (The last piece of an answer also drops the continuation mark, so
+  // it is always measured.) Knowing this saves measuring a slide that cannot fit.
+  const bodyLine = type.body * type.bodyLineHeight;
+  const column = columnWidth(input.format, width);
+  const measureQa: MeasureSlide = async (slide, next) => {
+    const room = height - (await contentHeight(slide));
+    if (room < 0) return { fits: false, isFull: false };
+    if (next === undefined || next.isLast) return { fits: true, isFull: false };
+    if (next.startsBlock)
+      return { fits: true, isFull: room < Math.min(type.paragraphGap, type.itemGap) + bodyLine };
+    if (room >= bodyLine) return { fits: true, isFull: false };
+    const [natural] = await measurer(type.body, 400)([next.text]);
+    return { fits: true, isFull: natural! > column };
+  };
 
   const plans: SlidePlan[] = [{ kind: 'cover' }];
   const perQa: { id: string; count: number }[] = [];
@@ -187,7 +222,7 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
   for (const qa of qas) {
     let slides: QaSlide[];
     try {
-      slides = await paginateQa(await breakQaWords(qa, input.format, width), fits, hint);
+      slides = await paginateQa(await breakQaWords(qa, input.format, width), measureQa, hint);
     } catch (error) {
       if (!(error instanceof SlideFitError)) throw error;
       // Only a question that fills the slide by itself leaves no room for a single word.

@@ -32,10 +32,46 @@ export async function measureWidths(
       ),
     ),
   );
-  await renderSvg(element, { width: 100_000 }, (node) => {
-    if (typeof node.key === 'string' && node.key.startsWith('m')) {
-      widths[Number(node.key.slice(1))] = node.width;
-    }
-  });
+  await renderSvg(
+    element,
+    { width: 100_000 },
+    (node) => {
+      if (typeof node.key === 'string' && node.key.startsWith('m')) {
+        widths[Number(node.key.slice(1))] = node.width;
+      }
+    },
+    { isMeasuring: true },
+  );
   return widths;
+}
+
+/**
+ * A width measurer for one style that remembers what it measured and gathers the requests made
+ * together (in one tick, as by a Promise.all over an answer's paragraphs) into a single render.
+ */
+export function createWidthMeasurer(style: {
+  fontSize: number;
+  fontWeight: number;
+}): (texts: readonly string[]) => Promise<number[]> {
+  const known = new Map<string, number>();
+  let queued: Set<string> | undefined;
+  let flushed: Promise<void> = Promise.resolve();
+  return async (texts) => {
+    const missing = texts.filter((text) => !known.has(text));
+    if (missing.length > 0) {
+      if (queued === undefined) {
+        const batch = new Set<string>();
+        queued = batch;
+        flushed = Promise.resolve().then(async () => {
+          queued = undefined;
+          const list = [...batch];
+          const widths = await measureWidths(list, style);
+          list.forEach((text, index) => known.set(text, widths[index]!));
+        });
+      }
+      for (const text of missing) queued.add(text);
+      await flushed;
+    }
+    return texts.map((text) => known.get(text)!);
+  };
 }

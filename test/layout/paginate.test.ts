@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { paginateQa } from '../../src/layout/paginate.js';
+import { paginateQa, type MeasureSlide, type NextPiece } from '../../src/layout/paginate.js';
 import type { QaSlide } from '../../src/layout/slide-plan.js';
 import { blocksText } from '../../src/layout/slide-plan.js';
 
-/** A fake measure: a slide fits when its answer has at most `limit` characters. */
+/** A fake measure: a slide fits when its answer has at most `limit` characters; never "full". */
 const fitsChars =
-  (limit: number) =>
-  async (slide: QaSlide): Promise<boolean> =>
-    blocksText(slide.blocks).length <= limit;
+  (limit: number): MeasureSlide =>
+  async (slide) => ({ fits: blocksText(slide.blocks).length <= limit, isFull: false });
 
 const qa = (
   answer: QaSlide['blocks'] extends unknown ? Parameters<typeof paginateQa>[0]['answer'] : never,
@@ -107,6 +106,28 @@ describe('paginateQa', () => {
       'tre fyra',
       'fem sex',
     ]);
+  });
+
+  it('takes a measured "full" at its word, without measuring what cannot fit', async () => {
+    const measured: string[] = [];
+    const nexts: (NextPiece | undefined)[] = [];
+    const measure: MeasureSlide = async (slide, next) => {
+      measured.push(blocksText(slide.blocks));
+      nexts.push(next);
+      const length = blocksText(slide.blocks).length;
+      return { fits: length <= 20, isFull: length > 10 && next !== undefined && !next.isLast };
+    };
+    const slides = await paginateQa(qa(['Ett ord. Två ord. Tre ord.', 'Fyra ord.']), measure, {
+      first: 20,
+      continuation: 20,
+    });
+    expect(slides.map((slide) => blocksText(slide.blocks))).toEqual([
+      'Ett ord. Två ord.',
+      'Tre ord.\nFyra ord.',
+    ]);
+    // "Ett ord. Två ord." is full, so "… Tre ord." was never measured on the first slide.
+    expect(measured).not.toContain('Ett ord. Två ord. Tre ord.');
+    expect(nexts[0]).toEqual({ text: 'Tre ord.', startsBlock: false, isLast: false });
   });
 
   it('fails clearly when a single word cannot fit', async () => {
