@@ -1,8 +1,8 @@
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync, cpSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PostJson } from '../../src/render/render-post.js';
+import { expectPublishableJpeg } from '../helpers/jpeg.js';
 import {
   makeWorkspace,
   removeWorkspaces,
@@ -94,15 +94,9 @@ describe('excerpt build on the bundled data', () => {
       expect(first.get(`${folder}/caption.txt`)!.toString()).toBe(`${post.caption}\n`);
       for (const slide of post.slides) {
         expect([...slide.altText].length).toBeLessThanOrEqual(1000);
-        const meta = await sharp(first.get(`${folder}/${slide.file}`)!).metadata();
-        expect(meta).toMatchObject({
-          format: 'jpeg',
+        await expectPublishableJpeg(first.get(`${folder}/${slide.file}`)!, {
           width: 1080,
           height: 1080,
-          space: 'srgb',
-          chromaSubsampling: '4:4:4',
-          isProgressive: false,
-          hasProfile: true,
         });
       }
     }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PostJson } from '../../src/render/render-post.js';
+import { expectPublishableJpeg } from '../helpers/jpeg.js';
 import { makeWorkspace, removeWorkspaces, root, runExcerpt, stackLine } from '../helpers/cli.js';
 
 afterAll(removeWorkspaces);
@@ -34,17 +35,7 @@ describe('excerpt render', () => {
     expect(kinds.filter((kind) => kind === 'qa')).toHaveLength(2);
     expect(kinds.slice(1, -1).every((kind) => kind === 'qa' || kind === 'continuation')).toBe(true);
     for (const slide of post.slides) {
-      const file = join(cwd, 'post', slide.file);
-      const meta = await sharp(file).metadata();
-      expect(meta).toMatchObject({
-        format: 'jpeg',
-        width: 1080,
-        height: 1080,
-        space: 'srgb',
-        chromaSubsampling: '4:4:4',
-        isProgressive: false,
-        hasProfile: true,
-      });
+      await expectPublishableJpeg(join(cwd, 'post', slide.file), { width: 1080, height: 1080 });
       expect(slide.altText.length).toBeLessThanOrEqual(1000);
     }
     expect(readFileSync(join(cwd, 'post', 'caption.txt'), 'utf8')).toContain(

@@ -245,14 +245,22 @@ describe('excerpt preview: the page in Chromium', () => {
           ),
       )
       .toBe(10);
-    const boxes = await tiles.evaluateAll((elements) =>
-      (elements as unknown as { getBoundingClientRect(): PageBox }[]).map((element) => {
-        const { top, width, height } = element.getBoundingClientRect();
-        return { top, width, height };
-      }),
-    );
-    expect(new Set(boxes.map((box) => Math.round(box.top))).size).toBe(4); // 3 + 3 + 3 + 1
-    for (const box of boxes) expect(box.height / box.width).toBeCloseTo(4 / 3, 1);
+    const measureTiles = (): Promise<PageBox[]> =>
+      tiles.evaluateAll((elements) =>
+        (elements as unknown as { getBoundingClientRect(): PageBox }[]).map((element) => {
+          const { top, width, height } = element.getBoundingClientRect();
+          return { top, width, height };
+        }),
+      );
+    // The view may still be switching when the images are in: wait for the rows to form.
+    await expect
+      .poll(async () => new Set((await measureTiles()).map((box) => Math.round(box.top))).size, {
+        timeout: 10_000,
+      })
+      .toBe(4); // 3 + 3 + 3 + 1
+    for (const box of await measureTiles()) {
+      expect(box.height / box.width).toBeCloseTo(4 / 3, 1);
+    }
     await page.getByRole('tab', { name: 'Posts' }).click();
   });
 });
