@@ -1,3 +1,5 @@
+import { swedishQuotes } from './typography.js';
+
 /** Instagram's limits for a post (FACTS.md, "Instagram"). */
 export const instagramLimits = {
   captionChars: 2200,
@@ -27,7 +29,7 @@ export function buildCaption(input: CaptionInput): string {
     `${speaker.name}, ${speaker.role} för ${speaker.party}, svarar på våra frågor.`,
     '',
     input.questions.length === 1 ? 'Frågan i det här utdraget:' : 'Frågorna i det här utdraget:',
-    ...input.questions.map((question) => `${campaign.marker} ${question}`),
+    ...input.questions.map((question) => `${campaign.marker} ${swedishQuotes(question)}`),
     '',
     `Läs hela intervjun på ${input.interviewsUrl} (länk i bio).`,
   ];

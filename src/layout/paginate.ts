@@ -150,7 +150,10 @@ export async function paginateQa(
     if (next === undefined) return undefined;
     return {
       text: next.text,
-      startsBlock: before === undefined || before.block !== next.block || (next.item !== undefined && next.isItemStart),
+      startsBlock:
+        before === undefined ||
+        before.block !== next.block ||
+        (next.item !== undefined && next.isItemStart),
       isLast: index === units.length - 1,
     };
   };

@@ -3,6 +3,7 @@ import type { Brand, Format, Interview, Qa, Theme } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
 import { DataError, InputError, type Issue } from '../errors.js';
 import { breakLongWords } from '../layout/hyphenate.js';
+import { swedishQuotes } from '../layout/typography.js';
 import {
   defaultCapacityHint,
   paginateQa,
@@ -108,7 +109,10 @@ function measurer(fontSize: number, fontWeight: number): ReturnType<typeof creat
   return found;
 }
 
-/** Hyphenates, as a last resort, the words of a Q&A too wide for the text column. */
+/**
+ * Typesets a Q&A for its slides: Swedish quotation marks, and, as a last resort, hyphens in
+ * words too wide for the text column.
+ */
 async function breakQaWords(qa: Qa, format: Format, width: number): Promise<Qa> {
   const column = columnWidth(format, width);
   const body = measurer(type.body, 400);
@@ -117,14 +121,14 @@ async function breakQaWords(qa: Qa, format: Format, width: number): Promise<Qa> 
   const listColumn = column - 40;
   return {
     ...qa,
-    question: await breakLongWords(qa.question, column, heading),
+    question: await breakLongWords(swedishQuotes(qa.question), column, heading),
     answer: await Promise.all(
       qa.answer.map(async (block) =>
         typeof block === 'string'
-          ? breakLongWords(block, column, body)
+          ? breakLongWords(swedishQuotes(block), column, body)
           : {
               list: await Promise.all(
-                block.list.map((item) => breakLongWords(item, listColumn, body)),
+                block.list.map((item) => breakLongWords(swedishQuotes(item), listColumn, body)),
               ),
             },
       ),

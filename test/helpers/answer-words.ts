@@ -1,13 +1,14 @@
 import type { AnswerBlock } from '../../src/data/schema.js';
 import type { PlannedSlide } from '../../src/render/carousel.js';
 import { insertedHyphen } from '../../src/layout/slide-plan.js';
+import { swedishQuotes } from '../../src/layout/typography.js';
 
-/** The words of an answer, in order, as the data has them. */
+/** The words of an answer, in order, as the data has them (in Swedish quotation marks). */
 export function answerWords(answer: readonly AnswerBlock[]): string[] {
-  return answer
+  const text = answer
     .flatMap((block) => (typeof block === 'string' ? [block] : block.list))
-    .join(' ')
-    .split(/\s+/);
+    .join(' ');
+  return swedishQuotes(text).split(/\s+/);
 }
 
 /**
