@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { fontsDir, templatesSourceDir } from '../paths.js';
+import { fontsDir } from '../paths.js';
 import type { PostSpec, RenderOptions } from './render-post.js';
 
 function filesUnder(dir: string): string[] {
@@ -15,16 +15,17 @@ function filesUnder(dir: string): string[] {
 let codeHash: string | undefined;
 
 /**
- * A hash of everything besides the data that decides how a slide looks: template sources,
- * fonts, and the layout and render code as it runs (src/ under tests, dist/src/ when built).
- * Computed once per process.
+ * A hash of everything besides the data that decides how a slide looks: the templates, the
+ * layout and the render code as they run (dist/ when built, the sources under tests), and the
+ * fonts. Computed once per process.
  */
 export function hashOfCode(): string {
   if (codeHash === undefined) {
+    // src/render/ → src/ (or dist/src/render/ → dist/src/); the templates sit beside it.
     const code = dirname(dirname(fileURLToPath(import.meta.url)));
     const hash = createHash('sha256');
     for (const file of [
-      ...filesUnder(templatesSourceDir),
+      ...filesUnder(join(dirname(code), 'templates')),
       ...filesUnder(fontsDir),
       ...filesUnder(join(code, 'layout')),
       ...filesUnder(join(code, 'render')),

@@ -3,12 +3,17 @@ import sharp from 'sharp';
 
 export type ImageFormat = 'jpeg' | 'png';
 
-/** The JPEG settings of every slide: sharp's defaults (q80, 4:2:0) smear coloured text. */
+/**
+ * The JPEG settings of every slide: sharp's defaults (q80, 4:2:0) smear coloured text. The
+ * Huffman tables are the standard ones rather than optimised per image: the pixels are the
+ * same, the file ~8 % larger, and the encode takes less than half the time (15 → 6 ms).
+ */
 export const jpegOptions = {
   quality: 92,
   chromaSubsampling: '4:4:4',
   progressive: false,
   mozjpeg: false,
+  optimiseCoding: false,
 } as const;
 
 let iccSegment: Promise<Buffer> | undefined;
