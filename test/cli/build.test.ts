@@ -187,6 +187,78 @@ describe('excerpt build on the bundled data', () => {
     expect(changed.some((path) => path.startsWith('adventsfragestund-2020/'))).toBe(false);
   });
 
+  it('removes only what it wrote: slides a post no longer has, posts dropped from the schedule', async () => {
+    const edit = makeWorkspace('build-shrink', bundled);
+    cpSync(join(cwd, 'out'), join(edit, 'out'), { recursive: true, preserveTimestamps: true });
+    const out = join(edit, 'out', 'digital-pride-2020');
+    const mine = [
+      'notes.txt',
+      '2020-07-31-socialdemokraterna/notes.txt',
+      '2020-07-30-drevvikenpartiet/notes.txt',
+    ];
+    for (const file of mine) writeFileSync(join(out, file), 'a communicator’s own file\n');
+    const campaign = join(edit, 'data', 'campaigns', 'digital-pride-2020.yaml');
+    const schedule = readFileSync(campaign, 'utf8');
+    writeFileSync(
+      campaign,
+      schedule
+        .replace(
+          /  - date: 2020-07-30\n    interview: digital-pride-2020\/drevvikenpartiet\n    qa: \[q1, q2\]\n/,
+          '',
+        )
+        .replace(
+          /(interview: digital-pride-2020\/socialdemokraterna\n    qa: )\[q1, q2\]/,
+          '$1[q2]',
+        ),
+    );
+    const before = JSON.parse(
+      readFileSync(join(out, '2020-07-31-socialdemokraterna', 'post.json'), 'utf8'),
+    ) as PostJson;
+
+    const result = await runExcerpt(['build'], edit);
+    expect(result.code).toBe(0);
+    const after = JSON.parse(
+      readFileSync(join(out, '2020-07-31-socialdemokraterna', 'post.json'), 'utf8'),
+    ) as PostJson;
+    expect(after.slides.length).toBeLessThan(before.slides.length);
+    const slidesLeft = readdirSync(join(out, '2020-07-31-socialdemokraterna')).filter((name) =>
+      name.endsWith('.jpg'),
+    );
+    expect(slidesLeft).toEqual(after.slides.map((slide) => slide.file));
+    // The dropped post's files are gone, but not the file someone else put in its folder.
+    expect(readdirSync(join(out, '2020-07-30-drevvikenpartiet'))).toEqual(['notes.txt']);
+    for (const file of mine) expect(existsSync(join(out, file)), file).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8')) as {
+      posts: unknown[];
+    };
+    expect(manifest.posts).toHaveLength(3);
+  });
+
+  it('leaves the campaign files alone when building only one day', async () => {
+    const edit = makeWorkspace('build-only', bundled);
+    cpSync(join(cwd, 'out'), join(edit, 'out'), { recursive: true, preserveTimestamps: true });
+    const before = mtimes(join(edit, 'out'));
+    const file = join(edit, 'data', 'interviews', 'digital-pride-2020', 'liberalerna.yaml');
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'nolltolerans mot övergrepp',
+        'nolltolerans mot alla övergrepp',
+      ),
+    );
+
+    const result = await runExcerpt(['build', '--only', '2020-07-31'], edit);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('3 posts (1 rendered, 2 unchanged)');
+    const changed = [...mtimes(join(edit, 'out'))]
+      .filter(([path, time]) => before.get(path) !== time)
+      .map(([path]) => path);
+    expect(changed.length).toBeGreaterThan(0);
+    expect(
+      changed.every((path) => path.startsWith('digital-pride-2020/2020-07-31-liberalerna/')),
+    ).toBe(true);
+  });
+
   it('finishes every post correctly after being killed part-way, leaving no partial or temporary file', async () => {
     const crash = makeWorkspace('build-kill', bundled);
     const child = spawnExcerpt(['build'], crash);
