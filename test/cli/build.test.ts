@@ -66,6 +66,22 @@ describe('excerpt build on the bundled data', () => {
     first = snapshot(join(cwd, 'out'));
   });
 
+  /** A workspace with the bundled data and a copy of the first build's output, times kept. */
+  function copyOfBuild(name: string): string {
+    const dir = makeWorkspace(name, bundled);
+    cpSync(join(cwd, 'out'), join(dir, 'out'), { recursive: true, preserveTimestamps: true });
+    return dir;
+  }
+
+  /** One word added to an answer of Liberalerna's Pride interview (posted 31 July). */
+  function editLiberalerna(dir: string): void {
+    const file = join(dir, 'data', 'interviews', 'digital-pride-2020', 'liberalerna.yaml');
+    const text = readFileSync(file, 'utf8');
+    const edited = text.replace('nolltolerans mot övergrepp', 'nolltolerans mot alla övergrepp');
+    expect(edited).not.toBe(text);
+    writeFileSync(file, edited);
+  }
+
   it('produces the ten dated posts of the source page, and each campaign’s files', () => {
     const folders = [
       ...new Set(
@@ -158,17 +174,9 @@ describe('excerpt build on the bundled data', () => {
   });
 
   it('re-renders only the post of an edited interview', async () => {
-    const edit = makeWorkspace('build-edit', bundled);
-    cpSync(join(cwd, 'out'), join(edit, 'out'), { recursive: true, preserveTimestamps: true });
+    const edit = copyOfBuild('build-edit');
     const before = mtimes(join(edit, 'out'));
-    const file = join(edit, 'data', 'interviews', 'digital-pride-2020', 'liberalerna.yaml');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace(
-        'nolltolerans mot övergrepp',
-        'nolltolerans mot alla övergrepp',
-      ),
-    );
+    editLiberalerna(edit);
 
     const result = await runExcerpt(['build'], edit);
     expect(result.code).toBe(0);
@@ -188,8 +196,7 @@ describe('excerpt build on the bundled data', () => {
   });
 
   it('removes only what it wrote: slides a post no longer has, posts dropped from the schedule', async () => {
-    const edit = makeWorkspace('build-shrink', bundled);
-    cpSync(join(cwd, 'out'), join(edit, 'out'), { recursive: true, preserveTimestamps: true });
+    const edit = copyOfBuild('build-shrink');
     const out = join(edit, 'out', 'digital-pride-2020');
     const mine = [
       'notes.txt',
@@ -203,11 +210,11 @@ describe('excerpt build on the bundled data', () => {
       campaign,
       schedule
         .replace(
-          /  - date: 2020-07-30\n    interview: digital-pride-2020\/drevvikenpartiet\n    qa: \[q1, q2\]\n/,
+          / {2}- date: 2020-07-30\n {4}interview: digital-pride-2020\/drevvikenpartiet\n {4}qa: \[q1, q2\]\n/,
           '',
         )
         .replace(
-          /(interview: digital-pride-2020\/socialdemokraterna\n    qa: )\[q1, q2\]/,
+          /(interview: digital-pride-2020\/socialdemokraterna\n {4}qa: )\[q1, q2\]/,
           '$1[q2]',
         ),
     );
@@ -235,17 +242,9 @@ describe('excerpt build on the bundled data', () => {
   });
 
   it('leaves the campaign files alone when building only one day', async () => {
-    const edit = makeWorkspace('build-only', bundled);
-    cpSync(join(cwd, 'out'), join(edit, 'out'), { recursive: true, preserveTimestamps: true });
+    const edit = copyOfBuild('build-only');
     const before = mtimes(join(edit, 'out'));
-    const file = join(edit, 'data', 'interviews', 'digital-pride-2020', 'liberalerna.yaml');
-    writeFileSync(
-      file,
-      readFileSync(file, 'utf8').replace(
-        'nolltolerans mot övergrepp',
-        'nolltolerans mot alla övergrepp',
-      ),
-    );
+    editLiberalerna(edit);
 
     const result = await runExcerpt(['build', '--only', '2020-07-31'], edit);
     expect(result.code).toBe(0);
