@@ -1,7 +1,8 @@
 import type { ReactNode } from 'react';
 import type { Surface } from '../src/data/schema.js';
-import type { Block } from '../src/layout/slide-plan.js';
-import { type } from './parts.js';
+import type { Block, QaSlide } from '../src/layout/slide-plan.js';
+import type { SlideContext } from '../src/render/slide-context.js';
+import { Footer, Header, Root, Spacer, type } from './parts.js';
 
 /**
  * An answer, or the part of one that fits this slide: paragraphs, and lists drawn as flex rows
@@ -78,5 +79,29 @@ export function Answer(props: {
         </div>
       ) : null}
     </div>
+  );
+}
+
+/**
+ * A question/answer slide: header, the template's heading (the question, large or repeated
+ * small), the answer, and who said it. The question and continuation templates differ only in
+ * their heading.
+ */
+export function AnswerSlide(props: {
+  ctx: SlideContext;
+  slide: QaSlide;
+  measure: boolean;
+  heading: ReactNode;
+}): ReactNode {
+  const { ctx, slide } = props;
+  const surface = ctx.theme.light;
+  return (
+    <Root ctx={ctx} surface={surface} measure={props.measure}>
+      <Header ctx={ctx} surface={surface} />
+      {props.heading}
+      <Answer blocks={slide.blocks} surface={surface} continues={slide.continues} />
+      <Spacer />
+      <Footer ctx={ctx} surface={surface} />
+    </Root>
   );
 }

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
 import type { QaSlide } from '../src/layout/slide-plan.js';
 import type { SlideContext } from '../src/render/slide-context.js';
-import { Answer } from './answer.js';
-import { Footer, Header, Root, Spacer, type } from './parts.js';
+import { AnswerSlide } from './answer.js';
+import { type } from './parts.js';
 
 /** The rest of an answer: the question repeated small, marked as continued. */
 export function ContinuationTemplate(props: {
@@ -13,29 +13,32 @@ export function ContinuationTemplate(props: {
   const { ctx, slide } = props;
   const surface = ctx.theme.light;
   return (
-    <Root ctx={ctx} surface={surface} measure={props.measure}>
-      <Header ctx={ctx} surface={surface} />
-      <div
-        style={{
-          display: 'flex',
-          flexDirection: 'column',
-          marginTop: 40,
-          paddingLeft: 22,
-          borderLeft: `5px solid ${ctx.theme.decor[0]}`,
-          fontSize: type.smallQuestion,
-          lineHeight: 1.28,
-          color: surface.muted,
-        }}
-      >
-        <div style={{ display: 'flex', fontWeight: 700, color: surface.accent }}>
-          Svaret fortsätter
-        </div>
-        <div style={{ display: 'flex', fontWeight: 600 }}>{slide.question}</div>
-      </div>
-      <div style={{ display: 'flex', height: 34 }} />
-      <Answer blocks={slide.blocks} surface={surface} continues={slide.continues} />
-      <Spacer />
-      <Footer ctx={ctx} surface={surface} />
-    </Root>
+    <AnswerSlide
+      ctx={ctx}
+      slide={slide}
+      measure={props.measure}
+      heading={
+        <>
+          <div
+            style={{
+              display: 'flex',
+              flexDirection: 'column',
+              marginTop: 40,
+              paddingLeft: 22,
+              borderLeft: `5px solid ${ctx.theme.decor[0]}`,
+              fontSize: type.smallQuestion,
+              lineHeight: 1.28,
+              color: surface.muted,
+            }}
+          >
+            <div style={{ display: 'flex', fontWeight: 700, color: surface.accent }}>
+              Svaret fortsätter
+            </div>
+            <div style={{ display: 'flex', fontWeight: 600 }}>{slide.question}</div>
+          </div>
+          <div style={{ display: 'flex', height: 34 }} />
+        </>
+      }
+    />
   );
 }
