@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadBrand } from '../../src/data/load.js';
 import type { Interview } from '../../src/data/schema.js';
-import { planCarousel } from '../../src/render/carousel.js';
-import { resolveTheme } from '../../src/render/post-spec.js';
 import { buildCaption } from '../../src/layout/caption.js';
+import { planTestCarousel } from '../helpers/plan.js';
 
 const brand = await loadBrand('data');
 
@@ -23,16 +22,7 @@ describe('planCarousel', () => {
         },
       ],
     };
-    const slides = await planCarousel({
-      brand,
-      campaign: { title: 'Test 2026', marker: '🎄' },
-      themeName: 'advent',
-      theme: resolveTheme(brand, 'advent'),
-      interview,
-      qaIds: ['q1'],
-      date: '2026-12-14',
-      format: 'square',
-    });
+    const slides = await planTestCarousel(brand, interview, { qaIds: ['q1'] });
     const text = slides[1]!.text;
     expect(text).toContain('Vad tycker ni om ”En porrfri kommun”?');
     expect(text).toContain('Projektet ”En porrfri kommun” är viktigt.');

@@ -2,11 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.js';
 import type { Interview } from '../../src/data/schema.js';
 import { insertedHyphen } from '../../src/layout/slide-plan.js';
-import { planCarousel } from '../../src/render/carousel.js';
 import { measureWidths } from '../../src/render/measure.js';
-import { resolveTheme, specsOfCampaign } from '../../src/render/post-spec.js';
+import { specsOfCampaign } from '../../src/render/post-spec.js';
 import { planPost } from '../../src/render/render-post.js';
 import { coverMarginX, coverType } from '../../templates/parts.js';
+import { planTestCarousel } from '../helpers/plan.js';
 
 const dataset = await loadData('data');
 
@@ -56,15 +56,8 @@ describe('the cover', () => {
       publishedOn: '2026-12-14',
       qa: [{ id: 'q1', question: 'Hur?', answer: ['Så.'] }],
     };
-    const slides = await planCarousel({
-      brand: dataset.brand,
-      campaign: { title: 'Test 2026', marker: '🎄' },
-      themeName: 'advent',
-      theme: resolveTheme(dataset.brand, 'advent'),
-      interview,
+    const slides = await planTestCarousel(dataset.brand, interview, {
       qaIds: ['q1'],
-      date: '2026-12-14',
-      format: 'square',
       campaignParties: [
         'Sverigedemokraterna',
         'Vänsterpartiet',

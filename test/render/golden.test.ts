@@ -3,11 +3,11 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadBrand } from '../../src/data/load.js';
 import { interviewSchema } from '../../src/data/schema.js';
-import { planCarousel, type PlannedSlide } from '../../src/render/carousel.js';
+import type { PlannedSlide } from '../../src/render/carousel.js';
 import { rasterize } from '../../src/render/rasterize.js';
-import { resolveTheme } from '../../src/render/post-spec.js';
 import { renderSvg } from '../../src/render/svg.js';
 import { expectGolden } from '../helpers/golden.js';
+import { planTestCarousel } from '../helpers/plan.js';
 
 const brand = await loadBrand('data');
 const interview = interviewSchema.parse(
@@ -20,19 +20,14 @@ describe.each(['advent', 'pride', 'default'])('the %s theme', (themeName) => {
   let slides: PlannedSlide[];
 
   it('lays the fixture out as cover, question, continuation and closing', async () => {
-    slides = await planCarousel({
-      brand,
+    slides = await planTestCarousel(brand, interview, {
+      qaIds: ['q1'],
+      themeName,
       campaign: {
         title: 'Testkampanj 2026',
         marker: markers[themeName]!,
         subtitle: 'Politiker svarar om killars våld mot tjejer',
       },
-      themeName,
-      theme: resolveTheme(brand, themeName),
-      interview,
-      qaIds: ['q1'],
-      date: interview.publishedOn,
-      format: 'square',
     });
     expect(slides.map((slide) => slide.kind)).toEqual(['cover', 'qa', 'continuation', 'closing']);
   });

@@ -5,10 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadBrand } from '../../src/data/load.js';
 import { interviewSchema } from '../../src/data/schema.js';
-import { planCarousel } from '../../src/render/carousel.js';
-import { resolveTheme } from '../../src/render/post-spec.js';
 import { jpegOptions, rasterize } from '../../src/render/rasterize.js';
 import { renderSvg } from '../../src/render/svg.js';
+import { planTestCarousel } from '../helpers/plan.js';
 
 const brand = await loadBrand('data');
 const interview = interviewSchema.parse(
@@ -19,16 +18,7 @@ describe('rasterize', () => {
   it.each(['advent', 'pride'])(
     'writes exactly the JPEG sharp writes with withIccProfile("srgb") (%s)',
     async (themeName) => {
-      const slides = await planCarousel({
-        brand,
-        campaign: { title: 'Testkampanj 2026', marker: '🎄' },
-        themeName,
-        theme: resolveTheme(brand, themeName),
-        interview,
-        qaIds: ['q1'],
-        date: interview.publishedOn,
-        format: 'square',
-      });
+      const slides = await planTestCarousel(brand, interview, { qaIds: ['q1'], themeName });
       for (const slide of slides) {
         const { svg } = await renderSvg(slide.element, {
           width: slide.ctx.width,

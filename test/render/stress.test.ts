@@ -4,12 +4,12 @@ import { parse } from 'yaml';
 import { loadBrand } from '../../src/data/load.js';
 import { interviewSchema } from '../../src/data/schema.js';
 import { insertedHyphen } from '../../src/layout/slide-plan.js';
-import { planCarousel } from '../../src/render/carousel.js';
-import { resolveTheme } from '../../src/render/post-spec.js';
 import { answerWords, blockTexts, slideWords } from '../helpers/answer-words.js';
 import { findOverflow } from '../helpers/overflow.js';
+import { planTestCarousel } from '../helpers/plan.js';
 
 const brand = await loadBrand('data');
+const campaign = { title: 'Stresstest 2026', marker: '❤️' };
 const interview = interviewSchema.parse(
   parse(await readFile('test/fixtures/stress/stress.yaml', 'utf8')),
 );
@@ -20,16 +20,7 @@ describe.each(['square', 'portrait'] as const)('the stress fixture in %s', (form
   it.each([['q1'], ['q2']])(
     '%s fits within 10 slides, every word, nothing clipped',
     async (qaId) => {
-      const slides = await planCarousel({
-        brand,
-        campaign: { title: 'Stresstest 2026', marker: '❤️' },
-        themeName: 'advent',
-        theme: resolveTheme(brand, 'advent'),
-        interview,
-        qaIds: [qaId],
-        date: interview.publishedOn,
-        format,
-      });
+      const slides = await planTestCarousel(brand, interview, { campaign, qaIds: [qaId], format });
       const qa = interview.qa.find((candidate) => candidate.id === qaId)!;
       expect(slides.length).toBeLessThanOrEqual(10);
       expect(slideWords(slides, qaId)).toEqual(answerWords(qa.answer));
@@ -56,14 +47,10 @@ describe('the stress fixture', () => {
   });
 
   it('hyphenates only a word too wide for its line, with a visible hyphen', async () => {
-    const slides = await planCarousel({
-      brand,
-      campaign: { title: 'Stresstest 2026', marker: '❤️' },
-      themeName: 'pride',
-      theme: resolveTheme(brand, 'pride'),
-      interview,
+    const slides = await planTestCarousel(brand, interview, {
+      campaign,
       qaIds: ['q2'],
-      date: interview.publishedOn,
+      themeName: 'pride',
       format: 'portrait',
     });
     const hyphenated = slides
