@@ -199,7 +199,12 @@ export async function profileBuild(dataDir: string): Promise<Profile> {
             ]
           : [],
       );
-      await timed(sheets, () => renderContactSheet(`${campaign.marker} ${campaign.title}`, rows));
+      await timed(sheets, () =>
+        renderContactSheet(
+          { title: `${campaign.marker} ${campaign.title}`, subtitle: `${rows.length} inlägg` },
+          rows,
+        ),
+      );
     }
 
     return { slides: slides.length, stages, breakdown };

@@ -1,15 +1,15 @@
-import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Dataset } from '../data/load.js';
 import type { Campaign, Format } from '../data/schema.js';
 import { DataError, InputError, type Issue } from '../errors.js';
-import { isFolderComplete, readFolderRecord, writeFolder } from './output.js';
-import { hashOfCode, hashOfPost } from './post-hash.js';
+import { campaignFileNames, postsPerSheet, writeCampaignFiles } from './campaign-files.js';
+import { drawPosts, type DrawJob } from './draw-posts.js';
+import { findForeignFiles, isFolderCurrent, readFolderRecord, ForeignFileError } from './output.js';
+import { lockOutputFolder } from './output-lock.js';
+import { hashOfPost } from './post-hash.js';
 import type { ImageFormat } from './rasterize.js';
 import { postFolderName, specsOfCampaign } from './post-spec.js';
-import type { PlannedPost, PostJson, PostSpec } from './render-post.js';
-import { formatSwedishDate } from './slide-context.js';
+import type { PostSpec } from './render-post.js';
 
 export interface BuildOptions {
   out: string;
@@ -28,6 +28,7 @@ export interface BuildOptions {
 
 /** What happens during a build, for a progress display. */
 export type BuildEvent =
+  | { type: 'waiting'; dir: string }
   | { type: 'planned'; posts: number; toRender: number; slides: number }
   | {
       type: 'post';
@@ -40,7 +41,7 @@ export type BuildEvent =
       type: 'campaign';
       campaign: string;
       dir: string;
-      status: 'written' | 'unchanged' | 'skipped';
+      status: 'written' | 'unchanged';
     };
 
 export interface BuildSummary {
@@ -49,15 +50,16 @@ export interface BuildSummary {
   campaigns: { id: string; dir: string; posts: number }[];
 }
 
-interface PostJob {
+/** A scheduled post of a campaign being built. */
+interface PostJob extends DrawJob {
   campaign: Campaign;
   spec: PostSpec;
+  /** The post's index in its campaign file's `posts`. */
   index: number;
   folder: string;
-  dir: string;
-  hash: string;
   cached: boolean;
-  planned?: PlannedPost;
+  /** Selected by `--only` (or no `--only` given). */
+  isSelected: boolean;
 }
 
 /** Picks the campaigns to build, refusing ids that do not exist. */
@@ -76,11 +78,14 @@ function selectCampaigns(dataset: Dataset, ids: readonly string[]): Campaign[] {
 
 /**
  * Builds every scheduled post of the chosen campaigns into `<out>/<campaign>/<date>-<party>/`,
- * and each campaign's manifest.json, schedule.csv and contact-sheet.jpg.
+ * and each campaign's manifest.json, schedule.csv and contact sheet(s).
  *
- * All posts that need rendering are laid out first, so one bad post (a missing glyph, too many
- * slides, a caption over the limit) stops the build before a single file is written. A post
- * whose inputs hash as before and whose folder is complete is neither drawn nor rewritten.
+ * The output folder is locked for the whole build: a second build into it waits. All posts that
+ * need rendering are laid out, and their folders checked for files excerpt did not write,
+ * before a single file is written: one bad post (a missing glyph, too many slides, a caption
+ * over the limit) or one foreign file stops the build with nothing written. A post whose
+ * inputs hash as before and whose folder holds what its record says is neither drawn nor
+ * rewritten.
  */
 export async function buildCampaigns(
   dataset: Dataset,
@@ -88,35 +93,29 @@ export async function buildCampaigns(
   onEvent: (event: BuildEvent) => void = () => undefined,
 ): Promise<BuildSummary> {
   const campaigns = selectCampaigns(dataset, options.campaigns);
-  const jobs: PostJob[] = [];
-  const issues: Issue[] = [];
-  for (const campaign of campaigns) {
-    const specs = specsOfCampaign(dataset, campaign, { format: options.format });
-    const seen = new Map<string, string>();
-    for (const spec of specs) {
-      const index = campaign.posts.findIndex(
-        (post) => post.date === spec.date && post.interview === spec.interview.id,
-      );
-      const folder = postFolderName(spec.date, spec.interview.party);
-      const clash = seen.get(folder);
-      if (clash !== undefined) {
-        issues.push({
-          file: dataset.fileOf.campaign(campaign.id),
-          where: `posts[${index}]`,
-          message: `a second post for ${spec.interview.party} on ${spec.date} (the first is ${clash})`,
-          hint: 'a party gets one post a day: merge the two, or move one to another date',
-        });
-      }
-      seen.set(folder, spec.interview.id);
-      if (options.only !== undefined && spec.date !== options.only) continue;
-      const dir = join(options.out, campaign.id, folder);
-      const hash = hashOfPost(spec, options);
-      const record = options.force ? undefined : await readFolderRecord(dir);
-      const cached = record?.hash === hash && (await isFolderComplete(dir, record));
-      jobs.push({ campaign, spec, index, folder, dir, hash, cached });
-    }
+  const lock = await lockOutputFolder(options.out, {
+    onWait: () => onEvent({ type: 'waiting', dir: options.out }),
+  });
+  try {
+    return await buildLocked(dataset, campaigns, options, onEvent, () => lock.assertHeld());
+  } finally {
+    await lock.release();
   }
-  if (options.only !== undefined && jobs.length === 0 && issues.length === 0) {
+}
+
+async function buildLocked(
+  dataset: Dataset,
+  campaigns: readonly Campaign[],
+  options: BuildOptions,
+  onEvent: (event: BuildEvent) => void,
+  assertLocked: () => void,
+): Promise<BuildSummary> {
+  const issues: Issue[] = [];
+  const jobs: PostJob[] = [];
+  for (const campaign of campaigns)
+    jobs.push(...(await planJobs(dataset, campaign, options, issues)));
+  const selected = jobs.filter((job) => job.isSelected);
+  if (options.only !== undefined && selected.length === 0 && issues.length === 0) {
     const dates = [
       ...new Set(campaigns.flatMap((campaign) => campaign.posts.map((post) => post.date))),
     ].sort();
@@ -125,10 +124,21 @@ export async function buildCampaigns(
     });
   }
 
-  const toRender = jobs.filter((job) => !job.cached);
+  // Folders that are not ours to write through, and campaign files we did not write, are
+  // refused now; each post's own files once its slides are counted, still before any write.
+  const foreign: string[] = [];
+  for (const campaign of campaigns) {
+    const dir = join(options.out, campaign.id);
+    const posts = jobs.filter((job) => job.campaign === campaign).length;
+    foreign.push(
+      ...(await findForeignFiles(dir, campaignFileNames(Math.ceil(posts / postsPerSheet)))),
+    );
+  }
+
+  const toRender = selected.filter((job) => !job.cached);
   const reportPlanned = (slides: number): void => {
-    onEvent({ type: 'planned', posts: jobs.length, toRender: toRender.length, slides });
-    for (const { cached, campaign, folder } of jobs) {
+    onEvent({ type: 'planned', posts: selected.length, toRender: toRender.length, slides });
+    for (const { cached, campaign, folder } of selected) {
       if (cached)
         onEvent({ type: 'post', campaign: campaign.id, folder, status: 'unchanged', slides: 0 });
     }
@@ -136,218 +146,103 @@ export async function buildCampaigns(
   // The drawing stack (satori, resvg, sharp) loads only when something is to be drawn: an
   // unchanged rebuild finishes without it.
   let slidesRendered = 0;
-  if (toRender.length > 0 || issues.length > 0) {
-    slidesRendered = await renderPosts(toRender, issues, dataset, options, reportPlanned, onEvent);
-  } else reportPlanned(0);
-
-  const summary: BuildSummary = {
-    posts: { rendered: toRender.length, unchanged: jobs.length - toRender.length },
-    slidesRendered,
-    campaigns: [],
-  };
-  for (const campaign of campaigns) {
-    const dir = join(options.out, campaign.id);
-    const campaignJobs = jobs.filter((job) => job.campaign === campaign);
-    summary.campaigns.push({ id: campaign.id, dir, posts: campaignJobs.length });
-    if (options.only !== undefined) {
-      // A partial build leaves the campaign's own files as they are: they describe every post.
-      onEvent({ type: 'campaign', campaign: campaign.id, dir, status: 'skipped' });
-      continue;
-    }
-    const status = await writeCampaignFiles(campaign, dir, campaignJobs, options);
-    onEvent({ type: 'campaign', campaign: campaign.id, dir, status });
-  }
-  return summary;
-}
-
-/** Quotes a CSV field (RFC 4180) when it needs it. */
-function csvField(value: string | number): string {
-  const text = String(value);
-  return /[",\n\r]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/**
- * manifest.json, schedule.csv and contact-sheet.jpg for a campaign, from the posts as they are
- * on disk; skipped when no post changed since they were written.
- */
-async function writeCampaignFiles(
-  campaign: Campaign,
-  dir: string,
-  jobs: readonly PostJob[],
-  options: BuildOptions,
-): Promise<'written' | 'unchanged'> {
-  const hash = createHash('sha256')
-    .update(hashOfCode())
-    .update(JSON.stringify({ campaign, posts: jobs.map((job) => [job.folder, job.hash]) }))
-    .digest('hex');
-  const record = options.force ? undefined : await readFolderRecord(dir);
-  if (record?.hash === hash && (await isFolderComplete(dir, record))) return 'unchanged';
-
-  const posts = await Promise.all(
-    jobs.map(async (job) => {
-      const post = JSON.parse(await readFile(join(job.dir, 'post.json'), 'utf8')) as PostJson;
-      const images = await Promise.all(
-        post.slides.map((slide) => readFile(join(job.dir, slide.file))),
-      );
-      return { job, post, images };
-    }),
-  );
-  const manifest = {
-    campaign: {
-      id: campaign.id,
-      title: campaign.title,
-      marker: campaign.marker,
-      theme: campaign.theme,
-      format: options.format ?? campaign.format,
-      time: campaign.time,
-      timeZone: 'Europe/Stockholm',
-    },
-    posts: posts.map(({ job, post, images }) => ({
-      id: post.id,
-      folder: job.folder,
-      date: post.date,
-      publishAt: post.publishAt,
-      party: job.spec.interview.party,
-      interviewee: job.spec.interview.interviewee,
-      interview: post.interview,
-      qa: post.qa,
-      format: post.format,
-      caption: post.caption,
-      hashtags: post.hashtags,
-      slides: post.slides.map((slide, index) => ({
-        file: `${job.folder}/${slide.file}`,
-        kind: slide.kind,
-        width: post.width,
-        height: post.height,
-        bytes: images[index]!.length,
-        sha256: slide.sha256,
-        altText: slide.altText,
-      })),
-    })),
-  };
-  const header = [
-    'publish_at',
-    'date',
-    'time',
-    'party',
-    'interviewee',
-    'role',
-    'slides',
-    'files',
-    'caption',
-  ];
-  const rows = posts.map(({ job, post }) =>
-    [
-      post.publishAt,
-      post.date,
-      campaign.time,
-      job.spec.interview.party,
-      job.spec.interview.interviewee.name,
-      job.spec.interview.interviewee.role,
-      post.slides.length,
-      post.slides.map((slide) => `${job.folder}/${slide.file}`).join(';'),
-      post.caption,
-    ]
-      .map(csvField)
-      .join(','),
-  );
-  const { renderContactSheet } = await import('./contact-sheet.js');
-  const sheet = await renderContactSheet(
-    `${campaign.marker} ${campaign.title}`,
-    posts.map(({ job, post, images }) => ({
-      label: `${formatSwedishDate(post.date)} · ${job.spec.interview.party}`,
-      slides: images,
-      width: post.width,
-      height: post.height,
-    })),
-  );
-  const files = new Map<string, Buffer>([
-    ['manifest.json', Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`)],
-    ['schedule.csv', Buffer.from(`${[header.join(','), ...rows].join('\r\n')}\r\n`)],
-    ['contact-sheet.jpg', sheet],
-  ]);
-  await writeFolder(
-    dir,
-    files,
-    hash,
-    jobs.map((job) => job.folder),
-  );
-  return 'written';
-}
-
-/**
- * Lays out every post to render before writing anything: this is where bad input shows, and
- * one bad post stops the build with nothing written. Posts laid out are drawn meanwhile, in
- * memory, two at a time, so resvg and sharp work on the thread pool while this thread lays
- * out; each post is written once every post has been laid out without error. (A drawing worker
- * thread was measured too: on two cores it cost more than it saved.) Returns the slides drawn.
- */
-async function renderPosts(
-  jobs: readonly PostJob[],
-  issues: Issue[],
-  dataset: Dataset,
-  options: BuildOptions,
-  onPlanned: (slides: number) => void,
-  onEvent: (event: BuildEvent) => void,
-): Promise<number> {
-  const { drawPost, Limiter, planPost } = await import('./render-post.js');
-  const slideLimiter = new Limiter(Math.max(1, options.jobs));
-  const postLimiter = new Limiter(2);
-  let openGate!: () => void;
-  let closeGate!: (reason: unknown) => void;
-  const gate = new Promise<void>((resolve, reject) => {
-    openGate = resolve;
-    closeGate = reject;
-  });
-  gate.catch(() => undefined);
-  let slidesRendered = 0;
-  const posts: Promise<void>[] = [];
-  for (const job of jobs) {
-    let planned: PlannedPost;
-    try {
-      planned = await planPost(job.spec);
-    } catch (error) {
-      if (error instanceof DataError) issues.push(...error.issues);
-      else if (error instanceof InputError) {
-        issues.push({
-          file: dataset.fileOf.campaign(job.campaign.id),
-          where: `posts[${job.index}]`,
-          message: error.message,
-          ...(error.hint === undefined ? {} : { hint: error.hint }),
-        });
-      } else {
-        closeGate(error);
-        throw error;
-      }
-      continue;
-    }
-    job.planned = planned;
-    if (issues.length > 0) continue;
-    const drawn = postLimiter.run(() => drawPost(planned, options, slideLimiter));
-    posts.push(
-      drawn.then(async (rendered) => {
-        await gate;
-        await writeFolder(job.dir, rendered.files, job.hash);
-        slidesRendered += rendered.post.slides.length;
-        const slides = rendered.post.slides.length;
+  if (toRender.length > 0 || issues.length > 0 || foreign.length > 0) {
+    slidesRendered = await drawPosts(toRender, {
+      image: options.image,
+      svg: options.svg,
+      jobs: options.jobs,
+      issues,
+      issueOf: (job, error) => ({
+        file: dataset.fileOf.campaign(job.campaign.id),
+        where: `posts[${job.index}]`,
+        message: error.message,
+        ...(error.hint === undefined ? {} : { hint: error.hint }),
+      }),
+      checkFolder: async (job, names) => {
+        foreign.push(...(await findForeignFiles(job.dir, names)));
+      },
+      check: async (slides) => {
+        if (issues.length > 0) throw new DataError(issues, { hint: 'nothing was written' });
+        if (foreign.length > 0) throw new ForeignFileError(foreign);
+        reportPlanned(slides);
+      },
+      beforeWrite: assertLocked,
+      onWritten: (job, slides) =>
         onEvent({
           type: 'post',
           campaign: job.campaign.id,
           folder: job.folder,
           status: 'rendered',
           slides,
-        });
-      }),
+        }),
+    });
+  } else reportPlanned(0);
+
+  const summary: BuildSummary = {
+    posts: { rendered: toRender.length, unchanged: selected.length - toRender.length },
+    slidesRendered,
+    campaigns: [],
+  };
+  for (const campaign of campaigns) {
+    const dir = join(options.out, campaign.id);
+    const campaignJobs = jobs.filter((job) => job.campaign === campaign);
+    summary.campaigns.push({
+      id: campaign.id,
+      dir,
+      posts: campaignJobs.filter((job) => job.isSelected).length,
+    });
+    assertLocked();
+    const status = await writeCampaignFiles(
+      campaign,
+      dir,
+      campaignJobs.map((job) => ({
+        folder: job.folder,
+        party: job.spec.interview.party,
+        interviewee: job.spec.interview.interviewee,
+      })),
+      options,
     );
+    onEvent({ type: 'campaign', campaign: campaign.id, dir, status });
   }
-  if (issues.length > 0) {
-    const error = new DataError(issues, { hint: 'nothing was written' });
-    closeGate(error);
-    await Promise.allSettled(posts);
-    throw error;
+  return summary;
+}
+
+/**
+ * The posts of a campaign as jobs: where each goes, its content hash and whether its folder is
+ * current. Two posts that would share a folder are an issue.
+ */
+async function planJobs(
+  dataset: Dataset,
+  campaign: Campaign,
+  options: BuildOptions,
+  issues: Issue[],
+): Promise<PostJob[]> {
+  const indexOf = new Map(
+    campaign.posts.map((post, index) => [`${post.date} ${post.interview}`, index]),
+  );
+  const seen = new Map<string, string>();
+  const jobs: PostJob[] = [];
+  for (const spec of specsOfCampaign(dataset, campaign, { format: options.format })) {
+    const index = indexOf.get(`${spec.date} ${spec.interview.id}`) ?? 0;
+    const folder = postFolderName(spec.date, spec.interview.party);
+    const clash = seen.get(folder);
+    if (clash !== undefined) {
+      issues.push({
+        file: dataset.fileOf.campaign(campaign.id),
+        where: `posts[${index}]`,
+        message: `a second post for ${spec.interview.party} on ${spec.date} (the first is ${clash})`,
+        hint: 'a party gets one post a day: merge the two, or move one to another date',
+      });
+    }
+    seen.set(folder, spec.interview.id);
+    const isSelected = options.only === undefined || spec.date === options.only;
+    const dir = join(options.out, campaign.id, folder);
+    const hash = hashOfPost(spec, options);
+    const cached =
+      isSelected &&
+      !options.force &&
+      (await isFolderCurrent(dir, await readFolderRecord(dir), hash));
+    jobs.push({ campaign, spec, index, folder, dir, hash, cached, isSelected });
   }
-  onPlanned(jobs.reduce((sum, job) => sum + job.planned!.slides.length, 0));
-  openGate();
-  await Promise.all(posts);
-  return slidesRendered;
+  return jobs;
 }

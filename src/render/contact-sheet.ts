@@ -25,7 +25,7 @@ const margin = 48;
  * the SVG for resvg to decode and scale took three times as long.)
  */
 export async function renderContactSheet(
-  title: string,
+  heading: { title: string; subtitle: string },
   rows: readonly SheetRow[],
 ): Promise<Buffer> {
   const columns = Math.max(1, ...rows.map((row) => row.slides.length));
@@ -60,11 +60,15 @@ export async function renderContactSheet(
         fontFamily,
       },
     },
-    h('div', { style: { display: 'flex', fontSize: 40, fontWeight: 700, marginBottom: 8 } }, title),
+    h(
+      'div',
+      { style: { display: 'flex', fontSize: 40, fontWeight: 700, marginBottom: 8 } },
+      heading.title,
+    ),
     h(
       'div',
       { style: { display: 'flex', fontSize: 24, color: '#55525E', marginBottom: 24 } },
-      `${rows.length} inlägg, ${rows.reduce((sum, row) => sum + row.slides.length, 0)} bilder`,
+      heading.subtitle,
     ),
     ...rows.map((row, rowIndex) =>
       h(

@@ -176,6 +176,31 @@ export class Limiter {
   }
 }
 
+/** The file names of slide `index` (from 0): `01.jpg`, and `01.svg` when SVGs are kept. */
+function slideFileNames(
+  index: number,
+  options: Pick<RenderOptions, 'image' | 'svg'>,
+): { image: string; svg: string | undefined } {
+  const base = String(index + 1).padStart(2, '0');
+  return {
+    image: `${base}.${options.image === 'png' ? 'png' : 'jpg'}`,
+    svg: options.svg ? `${base}.svg` : undefined,
+  };
+}
+
+/** Every file a post of `slides` slides writes into its folder. */
+export function postFileNames(
+  slides: number,
+  options: Pick<RenderOptions, 'image' | 'svg'>,
+): string[] {
+  const names: string[] = [];
+  for (let index = 0; index < slides; index++) {
+    const { image, svg } = slideFileNames(index, options);
+    names.push(image, ...(svg === undefined ? [] : [svg]));
+  }
+  return [...names, 'post.json', 'caption.txt', 'alt.txt'];
+}
+
 /** Draws a planned post and writes its caption, alt text and post.json, in memory. */
 export async function drawPost(
   planned: PlannedPost,
@@ -194,15 +219,14 @@ export async function drawPost(
   }
   const drawn = await Promise.all(drawing);
   const { spec } = planned;
-  const extension = options.image === 'png' ? 'png' : 'jpg';
   const files = new Map<string, Buffer>();
   const slides = planned.slides.map((slide, index) => {
-    const base = String(index + 1).padStart(2, '0');
+    const { image: file, svg: svgFile } = slideFileNames(index, options);
     const { image, svg } = drawn[index]!;
-    files.set(`${base}.${extension}`, image);
-    if (options.svg) files.set(`${base}.svg`, Buffer.from(svg));
+    files.set(file, image);
+    if (svgFile !== undefined) files.set(svgFile, Buffer.from(svg));
     return {
-      file: `${base}.${extension}`,
+      file,
       kind: slide.kind,
       text: slide.text,
       altText: planned.altTexts[index]!,

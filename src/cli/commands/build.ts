@@ -91,6 +91,9 @@ function createProgress(started: number): {
   return {
     onEvent(event) {
       switch (event.type) {
+        case 'waiting':
+          line(`waiting for another excerpt run to finish writing into ${event.dir} …`);
+          break;
         case 'planned':
           total = event.posts;
           slideTotal = event.slides;

@@ -46,14 +46,29 @@ export function renderCommand(): Command {
     .action(async (target: string, _options: unknown, command: Command) => {
       const options = parseOptions(renderOptionsSchema, command);
       // Imported here, not at the top: every other command starts without the render stack.
-      const [{ writeFolder }, { hashOfPost }, { renderPost }] = await Promise.all([
-        import('../../render/output.js'),
-        import('../../render/post-hash.js'),
-        import('../../render/render-post.js'),
-      ]);
+      const [{ assertWritable, writeFolder }, { lockOutputFolder }, { hashOfPost }, post] =
+        await Promise.all([
+          import('../../render/output.js'),
+          import('../../render/output-lock.js'),
+          import('../../render/post-hash.js'),
+          import('../../render/render-post.js'),
+        ]);
       const spec = await resolveSpec(target, options);
-      const rendered = await renderPost(spec, { image: options.image, svg: options.svg });
-      const written = await writeFolder(options.out, rendered.files, hashOfPost(spec, options));
+      const planned = await post.planPost(spec);
+      // --out is the user's folder (a link to one is fine): only the files are checked.
+      const folder = { mayBeLink: true };
+      const lock = await lockOutputFolder(options.out);
+      let rendered: Awaited<ReturnType<typeof post.drawPost>>;
+      let written: string[];
+      try {
+        const names = post.postFileNames(planned.slides.length, options);
+        await assertWritable(options.out, names, folder);
+        rendered = await post.drawPost(planned, { image: options.image, svg: options.svg });
+        lock.assertHeld();
+        written = await writeFolder(options.out, rendered.files, hashOfPost(spec, options), folder);
+      } finally {
+        await lock.release();
+      }
       for (const name of rendered.files.keys()) {
         process.stdout.write(
           `${join(options.out, name)}${written.includes(name) ? '' : ' (unchanged)'}\n`,

@@ -1,0 +1,124 @@
+import { DataError, InputError, type Issue } from '../errors.js';
+import { writeFolder } from './output.js';
+import type { ImageFormat } from './rasterize.js';
+import type { PostSpec } from './render-post.js';
+
+/** A post to draw, and where it goes. */
+export interface DrawJob {
+  spec: PostSpec;
+  /** The post's folder. */
+  dir: string;
+  /** The content hash its folder's record will hold. */
+  hash: string;
+}
+
+export interface DrawOptions<J extends DrawJob> {
+  image: ImageFormat;
+  svg: boolean;
+  /** Slides rasterised at once. */
+  jobs: number;
+  /** Problems found laying out posts are added here. */
+  issues: Issue[];
+  /** A problem laying out `job` that is not tied to a data field, as an issue naming the post. */
+  issueOf(job: J, error: InputError): Issue;
+  /** Checks that `names` may be written into the job's folder, remembering what may not. */
+  checkFolder(job: J, names: readonly string[]): Promise<void>;
+  /** Once every post is laid out: throws to stop with nothing written. */
+  check(slides: number): Promise<void>;
+  /** Before each post is written: throws to stop (the output folder's lock was lost). */
+  beforeWrite(): void;
+  onWritten(job: J, slides: number): void;
+}
+
+/** Posts drawn at once: satori on this thread keeps resvg and sharp busy on the thread pool. */
+const postsDrawn = 2;
+/**
+ * Posts drawn and waiting in memory to be written: posts are drawn while later ones are still
+ * being laid out, but none is written before every layout has passed. The bound keeps memory
+ * flat however long the campaign (a post is a few MB of images at most).
+ */
+const postsHeld = 8;
+
+/**
+ * Lays out every job, then writes them, drawing meanwhile: one bad post stops the build before
+ * any file is written, and at most `postsHeld` drawn posts wait in memory. Returns the slides
+ * written. (A drawing worker thread was measured too: on two cores it cost more than it saved.)
+ */
+export async function drawPosts<J extends DrawJob>(
+  jobs: readonly J[],
+  options: DrawOptions<J>,
+): Promise<number> {
+  const { drawPost, Limiter, planPost, postFileNames } = await import('./render-post.js');
+  const slideLimiter = new Limiter(Math.max(1, options.jobs));
+  const drawLimiter = new Limiter(postsDrawn);
+  const heldLimiter = new Limiter(postsHeld);
+  let openGate!: () => void;
+  let closeGate!: (reason: unknown) => void;
+  const gate = new Promise<void>((resolve, reject) => {
+    openGate = resolve;
+    closeGate = reject;
+  });
+  gate.catch(() => undefined);
+  let isStopped = false;
+  const stop = (reason: unknown): void => {
+    isStopped = true;
+    closeGate(reason);
+  };
+
+  let slidesPlanned = 0;
+  let slidesWritten = 0;
+  const writes: Promise<void>[] = [];
+  const settle = async (): Promise<void> => {
+    const results = await Promise.allSettled(writes);
+    const failed = results.find((result) => result.status === 'rejected');
+    if (failed !== undefined) throw failed.reason;
+  };
+
+  for (const job of jobs) {
+    let planned: Awaited<ReturnType<typeof planPost>>;
+    try {
+      planned = await planPost(job.spec);
+    } catch (error) {
+      if (error instanceof DataError) options.issues.push(...error.issues);
+      else if (error instanceof InputError) options.issues.push(options.issueOf(job, error));
+      else {
+        stop(error);
+        await Promise.allSettled(writes);
+        throw error;
+      }
+      continue;
+    }
+    slidesPlanned += planned.slides.length;
+    await options.checkFolder(job, postFileNames(planned.slides.length, options));
+    if (options.issues.length > 0) continue;
+    writes.push(
+      heldLimiter.run(async () => {
+        if (isStopped) return;
+        const rendered = await drawLimiter.run(() => drawPost(planned, options, slideLimiter));
+        await gate;
+        if (isStopped) return;
+        options.beforeWrite();
+        try {
+          await writeFolder(job.dir, rendered.files, job.hash);
+        } catch (error) {
+          // Posts already being written finish; no other starts.
+          isStopped = true;
+          throw error;
+        }
+        slidesWritten += rendered.post.slides.length;
+        options.onWritten(job, rendered.post.slides.length);
+      }),
+    );
+  }
+
+  try {
+    await options.check(slidesPlanned);
+  } catch (error) {
+    stop(error);
+    await Promise.allSettled(writes);
+    throw error;
+  }
+  openGate();
+  await settle();
+  return slidesWritten;
+}
