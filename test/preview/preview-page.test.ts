@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixture, type PreviewFixture } from './fixture.js';
+import { saveByRename, startFixture, type PreviewFixture } from './fixture.js';
 
 /**
  * The page in a real browser: Debian's Chromium driven by playwright-core (never a downloaded
@@ -171,6 +171,36 @@ describe('excerpt preview: the page in Chromium', () => {
     ).toBe(true);
     writeFileSync(file, original);
     await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).not.toContain(role);
+  });
+
+  it('follows a save by rename (as sed -i does), then an in-place save of the same file', async () => {
+    const state = await fixture.state();
+    const post = state.campaigns[0]!.posts[1]!;
+    const file = join(fixture.dataDir, 'interviews', `${post.interview}.yaml`);
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain(`role: ${post.role} }`);
+    const coverAlt = (): Promise<string | null> =>
+      card(post.id).locator('img.slide').first().getAttribute('alt');
+    await card(post.id).scrollIntoViewIfNeeded();
+    try {
+      for (const [save, role] of [
+        [saveByRename, `${post.role} och provläsare`],
+        [writeFileSync, `${post.role} och korrekturläsare`],
+      ] as const) {
+        const started = performance.now();
+        save(file, original.replace(`role: ${post.role} }`, `role: ${role} }`));
+        await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).toContain(role);
+        console.log(
+          `${save.name} → new cover on the page in ${Math.round(performance.now() - started)} ms`,
+        );
+        expect(await card(post.id).locator('img.slide').first().isVisible()).toBe(true);
+      }
+      expect(await page.locator('#live').textContent()).toBe('Live');
+    } finally {
+      writeFileSync(file, original);
+    }
+    await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).not.toContain('läsare');
+    expect(pageErrors).toEqual([]);
   });
 
   it('shows a broken YAML edit where the slides were, and the slides again once it is fixed', async () => {
