@@ -182,6 +182,10 @@ describe('excerpt preview: the page in Chromium', () => {
     const coverAlt = (): Promise<string | null> =>
       card(post.id).locator('img.slide').first().getAttribute('alt');
     await card(post.id).scrollIntoViewIfNeeded();
+    // Timed from a drawn card: the first test may not have run to wait for every card.
+    await expect
+      .poll(() => card(post.id).getAttribute('data-state'), { timeout: 45_000, interval: 50 })
+      .toBe('ready');
     try {
       for (const [save, role] of [
         [saveByRename, `${post.role} och provläsare`],
@@ -189,7 +193,8 @@ describe('excerpt preview: the page in Chromium', () => {
       ] as const) {
         const started = performance.now();
         save(file, original.replace(`role: ${post.role} }`, `role: ${role} }`));
-        await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).toContain(role);
+        // Generous: on a machine at load 14 (2 cores) this took 10 s; the watcher's part is ~0.14 s.
+        await expect.poll(coverAlt, { timeout: 30_000, interval: 50 }).toContain(role);
         console.log(
           `${save.name} → new cover on the page in ${Math.round(performance.now() - started)} ms`,
         );
@@ -258,6 +263,59 @@ describe('excerpt preview: the page in Chromium', () => {
       writeFileSync(file, original);
     }
     await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).toContain('INTERVJU');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('stops saying Live, and says why, once the data folder it follows is removed', async () => {
+    const other = await startFixture('page-stop');
+    const second = await context.newPage();
+    second.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await second.goto(other.server.url);
+      const mark = second.locator('#live');
+      await expect.poll(() => mark.textContent(), { timeout: 15_000 }).toBe('Live');
+      expect(await mark.getAttribute('data-on')).toBe('true');
+
+      rmSync(other.dataDir, { recursive: true });
+      await expect
+        .poll(() => mark.textContent(), { timeout: 15_000, interval: 50 })
+        .toBe('Not following changes');
+      expect(await mark.getAttribute('data-on')).toBe('false');
+      expect(await mark.getAttribute('title')).toContain('no longer reach this page');
+      const note = second.locator('#banner .problem-box').first();
+      expect(await note.locator('.problem-title').textContent()).toBe(
+        'The preview no longer follows changes',
+      );
+      expect(await note.locator('.place').textContent()).toBe(other.dataDir);
+      expect(await note.locator('.hint').textContent()).toBe(
+        'restart excerpt preview to follow changes again',
+      );
+
+      // A page opened now is told at once, by the event stream's hello: it never shows Live.
+      await second.addInitScript({
+        content: `
+          globalThis.marks = [];
+          new MutationObserver(() => {
+            const mark = document.getElementById('live');
+            if (mark !== null) globalThis.marks.push(mark.textContent);
+          }).observe(document, { subtree: true, childList: true, characterData: true });
+        `,
+      });
+      await second.reload();
+      await expect
+        .poll(() => mark.textContent(), { timeout: 15_000, interval: 50 })
+        .toBe('Not following changes');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const marks = await second.evaluate(
+        () => (globalThis as unknown as { marks: string[] }).marks,
+      );
+      expect(marks).toContain('Not following changes');
+      expect(marks).not.toContain('Live');
+      expect(await mark.textContent()).toBe('Not following changes');
+    } finally {
+      await second.close();
+      await other.close();
+    }
     expect(pageErrors).toEqual([]);
   });
 
