@@ -308,8 +308,12 @@ function createRoutes(context: {
           response.end();
           return;
         }
-        // Reconnect quickly when the server comes back after a restart.
-        const hello = JSON.stringify({ version: session.version });
+        // Reconnect quickly when the server comes back after a restart. Whether changes are
+        // still followed comes with the hello, so the page never says Live when they are not.
+        const hello = JSON.stringify({
+          version: session.version,
+          isFollowing: session.isFollowing,
+        });
         response.write(`retry: 1000\nevent: hello\ndata: ${hello}\n\n`);
         streams.add(response);
         request.on('close', () => streams.delete(response));

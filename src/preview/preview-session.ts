@@ -1,4 +1,3 @@
-import type { FSWatcher } from 'node:fs';
 import { inspectData } from '../data/load.js';
 import type { Format } from '../data/schema.js';
 import type { ImageFormat } from '../render/rasterize.js';
@@ -11,9 +10,9 @@ import {
   type KeyedSpec,
   type PreviewState,
 } from './preview-state.js';
-import { problemOfDataIssues, problemOfError, type Problem } from './problem.js';
+import { problemOfDataIssues, problemOfError, type Problem, type ProblemEntry } from './problem.js';
 import { SlideRenderer, stale, type RenderOutcome } from './slide-renderer.js';
-import { watchFolder } from './watch-folder.js';
+import { watchFolder, type FolderWatch } from './watch-folder.js';
 
 export interface SessionOptions {
   dataDir: string;
@@ -26,8 +25,11 @@ export interface SessionOptions {
 /** A change the page should follow: it fetches the state again. */
 export interface Change {
   version: number;
-  what: 'data' | 'templates';
+  /** `watching`: a folder is no longer followed. */
+  what: 'data' | 'templates' | 'watching';
 }
+
+const stopHint = 'restart excerpt preview to follow changes again';
 
 // What a content key stands for, for the page to ask for: about all formats of a few campaigns.
 const rememberedKeys = 600;
@@ -44,7 +46,9 @@ export class PreviewSession {
   private readonly states = new Map<Format | null, PreviewState>();
   private readonly keys = new Map<string, KeyedSpec>();
   private readonly listeners = new Set<(change: Change) => void>();
-  private watchers: FSWatcher[] = [];
+  private watchers: FolderWatch[] = [];
+  /** The folders no longer followed, and why; empty while every change is followed. */
+  private readonly stops: ProblemEntry[] = [];
   private renderer!: SlideRenderer;
 
   private constructor(private readonly options: SessionOptions) {}
@@ -63,17 +67,25 @@ export class PreviewSession {
     try {
       await session.readData();
       session.watchers = [
-        watchFolder(options.dataDir, options.debounceMs, () => {
-          void session.readData().then(() => {
-            const problems = session.view.problem?.problem.entries.length ?? 0;
-            options.onEvent({ type: 'data', problems });
-            session.changed('data');
-          });
+        watchFolder(options.dataDir, {
+          debounceMs: options.debounceMs,
+          onChange: () => {
+            void session.readData().then(() => {
+              const problems = session.view.problem?.problem.entries.length ?? 0;
+              options.onEvent({ type: 'data', problems });
+              session.changed('data');
+            });
+          },
+          onStop: (reason) => session.stopped(options.dataDir, reason),
         }),
-        watchFolder(options.templatesDir, options.debounceMs, () => {
-          void session.renderer.reloadTemplates();
+        watchFolder(options.templatesDir, {
+          debounceMs: options.debounceMs,
+          onChange: () => void session.renderer.reloadTemplates(),
+          onStop: (reason) => session.stopped(options.templatesDir, reason),
         }),
       ];
+      // A change made once start() has returned is seen.
+      await Promise.all(session.watchers.map((watcher) => watcher.ready));
     } catch (error) {
       await session.close();
       throw error;
@@ -83,6 +95,11 @@ export class PreviewSession {
 
   get version(): number {
     return this.versionNumber;
+  }
+
+  /** False once a watched folder is no longer followed: the page must not claim to be live. */
+  get isFollowing(): boolean {
+    return this.stops.length === 0;
   }
 
   /** The page's state in a format (null: each campaign's own), made once per version. */
@@ -95,6 +112,7 @@ export class PreviewSession {
           format,
           image: this.options.image,
           templates: this.renderer.templates,
+          stopped: this.stops.length === 0 ? undefined : this.stoppedProblem(),
           register: (key, keyed) => this.register(key, keyed),
         },
         this.versionNumber,
@@ -155,7 +173,7 @@ export class PreviewSession {
   }
 
   async close(): Promise<void> {
-    for (const watcher of this.watchers) watcher.close();
+    await Promise.all(this.watchers.map((watcher) => watcher.close()));
     this.listeners.clear();
     await this.renderer.close();
   }
@@ -190,6 +208,20 @@ export class PreviewSession {
     this.versionNumber++;
     this.states.clear();
     for (const listener of this.listeners) listener({ version: this.versionNumber, what });
+  }
+
+  /** A watched folder is no longer followed: the terminal and the page are told. */
+  private stopped(dir: string, reason: string): void {
+    this.stops.push({ file: dir, message: reason, hint: stopHint });
+    this.options.onEvent({
+      type: 'warning',
+      message: `no longer following changes to ${dir}: ${reason}; ${stopHint}`,
+    });
+    this.changed('watching');
+  }
+
+  private stoppedProblem(): Problem {
+    return { title: 'The preview no longer follows changes', entries: [...this.stops] };
   }
 
   private register(key: string, keyed: KeyedSpec): void {

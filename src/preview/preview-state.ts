@@ -58,11 +58,13 @@ export interface StateInterview {
 export interface PreviewState {
   /** Goes up with every change to the data or templates. */
   version: number;
+  /** False once a change to the data or templates may go unseen (a watched folder is gone). */
+  isFollowing: boolean;
   /** The format asked for; null: each campaign's own. */
   format: Format | null;
   image: ImageFormat;
   brand: { organisation: string; handle: string; website: string } | null;
-  /** Problems with the data or templates as a whole. */
+  /** Problems with the data or templates as a whole, and with following them. */
   problems: Problem[];
   campaigns: StateCampaign[];
   interviews: StateInterview[];
@@ -86,6 +88,8 @@ export interface StateOptions {
   format: Format | null;
   image: ImageFormat;
   templates: { hash: string; problem: Problem | undefined };
+  /** Why the preview no longer follows changes; undefined while it does. */
+  stopped: Problem | undefined;
   /** Remembers what a key stands for, so the page can ask for it. */
   register: (key: string, keyed: KeyedSpec) => void;
 }
@@ -106,10 +110,17 @@ export function keyOfPost(spec: PostSpec, image: ImageFormat, templatesHash: str
 export function buildState(view: DataView, options: StateOptions, version: number): PreviewState {
   const { dataset, problem } = view;
   const problems = [
+    ...(options.stopped === undefined ? [] : [options.stopped]),
     ...(problem === undefined ? [] : [problem.problem]),
     ...(options.templates.problem === undefined ? [] : [options.templates.problem]),
   ];
-  const base = { version, format: options.format, image: options.image, problems };
+  const base = {
+    version,
+    isFollowing: options.stopped === undefined,
+    format: options.format,
+    image: options.image,
+    problems,
+  };
   if (dataset === undefined) return { ...base, brand: null, campaigns: [], interviews: [] };
 
   const campaigns = dataset.campaigns.map((campaign): StateCampaign => {

@@ -1,6 +1,7 @@
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startPreview, type PreviewServer } from '../../src/preview/preview-server.js';
 import type { PreviewEvent } from '../../src/preview/preview-event.js';
@@ -67,4 +68,57 @@ export async function waitFor<T>(
       throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/**
+ * Saves `text` to `file` the way `sed -i` and many editors do: into a new file beside it, renamed
+ * over the original. The file is then another inode, which Node 20's recursive fs.watch loses.
+ */
+export function saveByRename(file: string, text: string): void {
+  const temporary = join(dirname(file), `sed${basename(file).slice(0, 6)}`);
+  writeFileSync(temporary, text);
+  renameSync(temporary, file);
+}
+
+/** A server-sent event as the page receives it. */
+export interface StreamEvent {
+  event: string;
+  data: unknown;
+}
+
+/** The /events stream of a preview, read as the page reads it, until `close`. */
+export interface EventStream {
+  events: StreamEvent[];
+  close(): void;
+}
+
+/** Opens /events and collects what arrives; resolves once the stream has said hello. */
+export function openEvents(url: string): Promise<EventStream> {
+  const events: StreamEvent[] = [];
+  return new Promise((resolve, reject) => {
+    const outgoing = request(new URL('/events', url), (incoming) => {
+      let buffered = '';
+      incoming.setEncoding('utf8');
+      incoming.on('data', (chunk: string) => {
+        buffered += chunk;
+        let end: number;
+        while ((end = buffered.indexOf('\n\n')) !== -1) {
+          const block = buffered.slice(0, end);
+          buffered = buffered.slice(end + 2);
+          const field = (name: string): string | undefined =>
+            block
+              .split('\n')
+              .find((line) => line.startsWith(`${name}: `))
+              ?.slice(name.length + 2);
+          const event = field('event');
+          const data = field('data');
+          if (event === undefined || data === undefined) continue; // a heartbeat
+          events.push({ event, data: JSON.parse(data) as unknown });
+          if (event === 'hello') resolve({ events, close: () => outgoing.destroy() });
+        }
+      });
+    });
+    outgoing.on('error', reject);
+    outgoing.end();
+  });
 }

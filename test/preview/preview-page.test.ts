@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFixture, type PreviewFixture } from './fixture.js';
+import { saveByRename, startFixture, type PreviewFixture } from './fixture.js';
 
 /**
  * The page in a real browser: Debian's Chromium driven by playwright-core (never a downloaded
@@ -173,6 +173,41 @@ describe('excerpt preview: the page in Chromium', () => {
     await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).not.toContain(role);
   });
 
+  it('follows a save by rename (as sed -i does), then an in-place save of the same file', async () => {
+    const state = await fixture.state();
+    const post = state.campaigns[0]!.posts[1]!;
+    const file = join(fixture.dataDir, 'interviews', `${post.interview}.yaml`);
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain(`role: ${post.role} }`);
+    const coverAlt = (): Promise<string | null> =>
+      card(post.id).locator('img.slide').first().getAttribute('alt');
+    await card(post.id).scrollIntoViewIfNeeded();
+    // Timed from a drawn card: the first test may not have run to wait for every card.
+    await expect
+      .poll(() => card(post.id).getAttribute('data-state'), { timeout: 45_000, interval: 50 })
+      .toBe('ready');
+    try {
+      for (const [save, role] of [
+        [saveByRename, `${post.role} och provläsare`],
+        [writeFileSync, `${post.role} och korrekturläsare`],
+      ] as const) {
+        const started = performance.now();
+        save(file, original.replace(`role: ${post.role} }`, `role: ${role} }`));
+        // Generous: on a machine at load 14 (2 cores) this took 10 s; the watcher's part is ~0.14 s.
+        await expect.poll(coverAlt, { timeout: 30_000, interval: 50 }).toContain(role);
+        console.log(
+          `${save.name} → new cover on the page in ${Math.round(performance.now() - started)} ms`,
+        );
+        expect(await card(post.id).locator('img.slide').first().isVisible()).toBe(true);
+      }
+      expect(await page.locator('#live').textContent()).toBe('Live');
+    } finally {
+      writeFileSync(file, original);
+    }
+    await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).not.toContain('läsare');
+    expect(pageErrors).toEqual([]);
+  });
+
   it('shows a broken YAML edit where the slides were, and the slides again once it is fixed', async () => {
     const state = await fixture.state();
     const post = state.campaigns[1]!.posts[0]!;
@@ -228,6 +263,59 @@ describe('excerpt preview: the page in Chromium', () => {
       writeFileSync(file, original);
     }
     await expect.poll(coverAlt, { timeout: 15_000, interval: 50 }).toContain('INTERVJU');
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('stops saying Live, and says why, once the data folder it follows is removed', async () => {
+    const other = await startFixture('page-stop');
+    const second = await context.newPage();
+    second.on('pageerror', (error) => pageErrors.push(error.message));
+    try {
+      await second.goto(other.server.url);
+      const mark = second.locator('#live');
+      await expect.poll(() => mark.textContent(), { timeout: 15_000 }).toBe('Live');
+      expect(await mark.getAttribute('data-on')).toBe('true');
+
+      rmSync(other.dataDir, { recursive: true });
+      await expect
+        .poll(() => mark.textContent(), { timeout: 15_000, interval: 50 })
+        .toBe('Not following changes');
+      expect(await mark.getAttribute('data-on')).toBe('false');
+      expect(await mark.getAttribute('title')).toContain('no longer reach this page');
+      const note = second.locator('#banner .problem-box').first();
+      expect(await note.locator('.problem-title').textContent()).toBe(
+        'The preview no longer follows changes',
+      );
+      expect(await note.locator('.place').textContent()).toBe(other.dataDir);
+      expect(await note.locator('.hint').textContent()).toBe(
+        'restart excerpt preview to follow changes again',
+      );
+
+      // A page opened now is told at once, by the event stream's hello: it never shows Live.
+      await second.addInitScript({
+        content: `
+          globalThis.marks = [];
+          new MutationObserver(() => {
+            const mark = document.getElementById('live');
+            if (mark !== null) globalThis.marks.push(mark.textContent);
+          }).observe(document, { subtree: true, childList: true, characterData: true });
+        `,
+      });
+      await second.reload();
+      await expect
+        .poll(() => mark.textContent(), { timeout: 15_000, interval: 50 })
+        .toBe('Not following changes');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const marks = await second.evaluate(
+        () => (globalThis as unknown as { marks: string[] }).marks,
+      );
+      expect(marks).toContain('Not following changes');
+      expect(marks).not.toContain('Live');
+      expect(await mark.textContent()).toBe('Not following changes');
+    } finally {
+      await second.close();
+      await other.close();
+    }
     expect(pageErrors).toEqual([]);
   });
 

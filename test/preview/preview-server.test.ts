@@ -5,7 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewState } from '../../src/preview/preview-state.js';
-import { startFixture, waitFor, type PreviewFixture } from './fixture.js';
+import { openEvents, saveByRename, startFixture, waitFor, type PreviewFixture } from './fixture.js';
 
 interface RawResponse {
   status: number;
@@ -190,6 +190,57 @@ describe('excerpt preview: the server', () => {
     );
     expect(none.ok).toBe(false);
     expect(none.problem.entries[0]?.hint).toBe('tick at least one question');
+  });
+
+  it('follows a save by rename (as sed -i does), and an in-place save of the same file after it', async () => {
+    const before = await fixture.state();
+    const interview = before.interviews[0]!;
+    const file = join(fixture.dataDir, 'interviews', `${interview.id}.yaml`);
+    const original = readFileSync(file, 'utf8');
+    expect(original).toContain(`role: ${interview.role} }`);
+    const stream = await openEvents(fixture.server.url);
+    const roleNow = async (): Promise<{ version: number; role: string | undefined }> => {
+      const state = await fixture.state();
+      const now = state.interviews.find((candidate) => candidate.id === interview.id);
+      return { version: state.version, role: now?.role };
+    };
+    const changes = (): unknown[] =>
+      stream.events.filter((event) => event.event === 'change').map((event) => event.data);
+    try {
+      const saves = [
+        { save: saveByRename, role: `${interview.role} och provläsare` },
+        { save: writeFileSync, role: `${interview.role} och korrekturläsare` },
+        { save: saveByRename, role: `${interview.role} och granskare` },
+      ];
+      let version = before.version;
+      for (const [index, { save, role }] of saves.entries()) {
+        const started = performance.now();
+        save(file, original.replace(`role: ${interview.role} }`, `role: ${role} }`));
+        const now = await waitFor(`save ${index + 1} in the state`, async () => {
+          const now = await roleNow();
+          return now.role === role ? now : undefined;
+        });
+        console.log(
+          `save ${index + 1} → in the state in ${Math.round(performance.now() - started)} ms`,
+        );
+        expect(now.version).toBeGreaterThan(version);
+        version = now.version;
+        await waitFor(`save ${index + 1} on the event stream`, () =>
+          changes().some(
+            (change) => (change as { version: number; what: string }).version === version,
+          )
+            ? true
+            : undefined,
+        );
+      }
+      expect(changes()).toContainEqual({ version, what: 'data' });
+    } finally {
+      stream.close();
+      writeFileSync(file, original);
+    }
+    await waitFor('the restored interview', async () =>
+      (await roleNow()).role === interview.role ? true : undefined,
+    );
   });
 
   it('follows template code: an edit is drawn, a syntax error is reported at its line, a fix recovers', async () => {
