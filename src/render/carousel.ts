@@ -144,11 +144,11 @@ async function fitCoverTexts(
 ): Promise<SlideContext['cover']> {
   const column = width - 2 * coverMarginX(input.format, width, height);
   const { interview } = input;
-  const parties = [...new Set([interview.party, ...(input.campaignParties ?? [])])];
   // The longest word of any party name decides: names may wrap between words, never inside.
-  const words = parties.flatMap((party) => party.split(' '));
-  const widths = await measurer(type.party, 700)(words);
-  const widest = Math.max(...widths);
+  const widest = Math.max(
+    await widestPartyWord(input.campaignParties ?? []),
+    await widestPartyWord([interview.party]),
+  );
   const partySize = Math.max(
     minimumPartySize,
     Math.min(type.party, Math.floor((type.party * column) / widest)),
@@ -159,6 +159,25 @@ async function fitCoverTexts(
     breakLongWords(interview.interviewee.role, column, measurer(coverType.role, 400)),
   ]);
   return { party, partySize, name, role };
+}
+
+const widestWords = new WeakMap<readonly string[], Promise<number>>();
+
+/**
+ * The width of the widest word of the party names at the cover's full size: measured once for a
+ * campaign's list of parties, however many of its posts ask.
+ */
+function widestPartyWord(parties: readonly string[]): Promise<number> {
+  let widest = widestWords.get(parties);
+  if (widest === undefined) {
+    const words = [...new Set(parties.flatMap((party) => party.split(' ')))];
+    widest = measurer(
+      type.party,
+      700,
+    )(words).then((widths) => widths.reduce((most, width) => Math.max(most, width), 0));
+    widestWords.set(parties, widest);
+  }
+  return widest;
 }
 
 /** Party names shrink to fit the cover's column down to this size, and then hyphenate. */

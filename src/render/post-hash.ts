@@ -44,10 +44,26 @@ export function hashOfCode(): string {
  * neither re-rendered nor rewritten.
  */
 export function hashOfPost(spec: PostSpec, options: Pick<RenderOptions, 'image' | 'svg'>): string {
-  // Where the interview was read from does not change a pixel.
-  const data = { ...spec, interviewFile: undefined };
+  // Where the interview was read from does not change a pixel. Every party of the campaign
+  // does (the cover's type size), but is hashed once a campaign, not once a post.
+  const data = {
+    ...spec,
+    interviewFile: undefined,
+    campaignParties: spec.campaignParties && hashOfList(spec.campaignParties),
+  };
   return createHash('sha256')
     .update(hashOfCode())
     .update(JSON.stringify({ data, image: options.image, svg: options.svg }))
     .digest('hex');
+}
+
+const listHashes = new WeakMap<readonly string[], string>();
+
+function hashOfList(list: readonly string[]): string {
+  let hash = listHashes.get(list);
+  if (hash === undefined) {
+    hash = createHash('sha256').update(JSON.stringify(list)).digest('hex');
+    listHashes.set(list, hash);
+  }
+  return hash;
 }

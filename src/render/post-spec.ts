@@ -32,21 +32,39 @@ export function specOfPost(
   post: Post,
   overrides: SpecOverrides = {},
 ): PostSpec {
-  const interview = dataset.interviews.find((candidate) => candidate.id === post.interview);
-  if (interview === undefined) throw new InputError(`no interview ${post.interview}`);
+  return resolvePosts(dataset, campaign, [post], overrides)[0]!;
+}
+
+/**
+ * Resolves posts of a campaign in one pass: the interviews are looked up by id and the
+ * campaign's parties found once, so a campaign of hundreds of posts costs linear time.
+ */
+function resolvePosts(
+  dataset: Dataset,
+  campaign: Campaign,
+  posts: readonly Post[],
+  overrides: SpecOverrides,
+): PostSpec[] {
+  const interviews = new Map(dataset.interviews.map((interview) => [interview.id, interview]));
+  const campaignParties = partiesOf(dataset, campaign.id);
   const themeName = overrides.theme ?? campaign.theme;
-  return {
-    brand: dataset.brand,
-    campaign,
-    themeName,
-    theme: resolveTheme(dataset.brand, themeName, dataset.fileOf.brand),
-    interview,
-    interviewFile: dataset.fileOf.interview(interview.id),
-    campaignParties: partiesOf(dataset, campaign.id),
-    qaIds: post.qa,
-    date: post.date,
-    format: overrides.format ?? campaign.format,
-  };
+  const theme = resolveTheme(dataset.brand, themeName, dataset.fileOf.brand);
+  return posts.map((post) => {
+    const interview = interviews.get(post.interview);
+    if (interview === undefined) throw new InputError(`no interview ${post.interview}`);
+    return {
+      brand: dataset.brand,
+      campaign,
+      themeName,
+      theme,
+      interview,
+      interviewFile: dataset.fileOf.interview(interview.id),
+      campaignParties,
+      qaIds: post.qa,
+      date: post.date,
+      format: overrides.format ?? campaign.format,
+    };
+  });
 }
 
 /** Every scheduled post of a campaign, in date order (then party, for posts on one day). */
@@ -55,12 +73,10 @@ export function specsOfCampaign(
   campaign: Campaign,
   overrides: SpecOverrides = {},
 ): PostSpec[] {
-  return campaign.posts
-    .map((post) => specOfPost(dataset, campaign, post, overrides))
-    .sort(
-      (a, b) =>
-        a.date.localeCompare(b.date) || a.interview.party.localeCompare(b.interview.party, 'sv'),
-    );
+  return resolvePosts(dataset, campaign, campaign.posts, overrides).sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) || a.interview.party.localeCompare(b.interview.party, 'sv'),
+  );
 }
 
 /** The post a campaign schedules for an interview, if it schedules one. */
