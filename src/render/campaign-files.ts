@@ -58,28 +58,29 @@ export async function writeCampaignFiles(
   posts: readonly CampaignPost[],
   options: { force: boolean },
 ): Promise<'written' | 'unchanged'> {
-  const written: WrittenPost[] = [];
+  const present: { post: CampaignPost; record: FolderRecord }[] = [];
   for (const post of posts) {
     const postDir = join(dir, post.folder);
     const record = await readFolderRecord(postDir);
     if (record?.hash == null || !(await isFolderCurrent(postDir, record, record.hash))) continue;
-    const json = JSON.parse(
-      await onFileSystem(join(postDir, 'post.json'), () =>
-        readFile(join(postDir, 'post.json'), 'utf8'),
-      ),
-    ) as PostJson;
-    written.push({ post, record, json });
+    present.push({ post, record });
   }
-
-  const pages = chunk(written, postsPerSheet);
-  const names = sheetNames(pages.length);
   const hash = digest({
     code: hashOfCode(),
     campaign,
-    posts: written.map(({ post, record }) => [post.folder, record.hash]),
+    posts: present.map(({ post, record }) => [post.folder, record.hash]),
   });
   const previous = options.force ? undefined : await readFolderRecord(dir);
   if (await isFolderCurrent(dir, previous, hash)) return 'unchanged';
+
+  const written: WrittenPost[] = [];
+  for (const { post, record } of present) {
+    const path = join(dir, post.folder, 'post.json');
+    const json = JSON.parse(await onFileSystem(path, () => readFile(path, 'utf8'))) as PostJson;
+    written.push({ post, record, json });
+  }
+  const pages = chunk(written, postsPerSheet);
+  const names = sheetNames(pages.length);
 
   const entries = new Map<string, FolderEntry>([
     [

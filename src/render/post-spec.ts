@@ -67,6 +67,9 @@ function resolvePosts(
   });
 }
 
+/** One collator for every comparison: `localeCompare(…, 'sv')` builds one a call. */
+const swedish = new Intl.Collator('sv');
+
 /** Every scheduled post of a campaign, in date order (then party, for posts on one day). */
 export function specsOfCampaign(
   dataset: Dataset,
@@ -74,8 +77,7 @@ export function specsOfCampaign(
   overrides: SpecOverrides = {},
 ): PostSpec[] {
   return resolvePosts(dataset, campaign, campaign.posts, overrides).sort(
-    (a, b) =>
-      a.date.localeCompare(b.date) || a.interview.party.localeCompare(b.interview.party, 'sv'),
+    (a, b) => a.date.localeCompare(b.date) || swedish.compare(a.interview.party, b.interview.party),
   );
 }
 
