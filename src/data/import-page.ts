@@ -3,7 +3,12 @@ import { readDate, readPerson } from './import/intro.js';
 import { readLines, type Fail } from './import/lines.js';
 import { chooseMarkers } from './import/markers.js';
 import { deriveParties } from './import/parties.js';
-import { collectMarkedQuestions, parseAnswers, questionKey } from './import/questions.js';
+import {
+  collectMarkedQuestions,
+  indexKnownQuestions,
+  parseAnswers,
+  type KnownQuestions,
+} from './import/questions.js';
 import { findSections } from './import/sections.js';
 import { interviewSchema, type Interview } from './schema.js';
 import { slugify } from './slug.js';
@@ -53,26 +58,26 @@ export function importPage(text: string, options: ImportOptions = {}): ImportRes
   );
   const parties = deriveParties(sections, firstQuestions, fail);
 
-  const campaigns: ImportedCampaign[] = [];
+  const known = indexKnownQuestions(sections, firstQuestions, parties);
+
+  // By id, in page order: a Map, not a search of the list for every section.
+  const campaigns = new Map<string, ImportedCampaign>();
   for (const section of sections) {
-    if (!campaigns.some((campaign) => campaign.id === section.campaignId)) {
+    if (!campaigns.has(section.campaignId)) {
       const marker = markers.get(section.campaignId);
-      campaigns.push({ id: section.campaignId, title: section.title, marker: marker?.raw ?? '' });
+      campaigns.set(section.campaignId, {
+        id: section.campaignId,
+        title: section.title,
+        marker: marker?.raw ?? '',
+      });
     }
   }
 
   const seen = new Map<string, number>();
   const interviews = sections.map((section, index) => {
     const party = parties[index] ?? '';
-    const known = new Set<string>();
-    sections.forEach((other, otherIndex) => {
-      if (otherIndex === index || other.campaignId !== section.campaignId) return;
-      for (const question of firstQuestions[otherIndex] ?? []) {
-        known.add(questionKey(question, parties[otherIndex] ?? ''));
-      }
-    });
     const marker = markers.get(section.campaignId)?.key ?? '';
-    const qa = parseAnswers(section, marker, party, known, fail);
+    const qa = parseAnswers(section, marker, party, known[index] as KnownQuestions, fail);
 
     const id = `${section.campaignId}/${slugify(party)}`;
     const earlier = seen.get(id);
@@ -100,7 +105,7 @@ export function importPage(text: string, options: ImportOptions = {}): ImportRes
     );
   });
 
-  return { campaigns, interviews };
+  return { campaigns: [...campaigns.values()], interviews };
 }
 
 function validateInterview(interview: Interview, source: string, index: number): Interview {

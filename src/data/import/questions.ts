@@ -1,7 +1,7 @@
 import type { AnswerBlock, Qa } from '../schema.js';
 import type { Fail, Line } from './lines.js';
 import { isMarked } from './markers.js';
-import { partyPattern } from './parties.js';
+import { partyFinder } from './party-name.js';
 import type { Section } from './sections.js';
 
 /**
@@ -30,14 +30,63 @@ function splitGlued(text: string): { question: string; rest: string } {
   return { question: text.slice(0, end).trim(), rest: text.slice(end).trim() };
 }
 
-/** A question's text for comparing across interviews: the party's name and spacing left out. */
-export function questionKey(question: string, party: string): string {
-  const withoutParty = party === '' ? question : question.replace(partyPattern(party), '\u0000');
-  return withoutParty
-    .replace(/\s+/gu, ' ')
-    .replace(/ ([?!.,:;])/gu, '$1')
-    .trim()
-    .toLocaleLowerCase('sv-SE');
+/**
+ * A question's text for comparing across interviews: the party's name and spacing left out. Made
+ * once for a party, so that its finder is made once, not for every question compared.
+ */
+export function questionKeyer(party: string): (question: string) => string {
+  const find = partyFinder(party);
+  return (question) =>
+    replaceRanges(question, find(question), '\u0000')
+      .replace(/\s+/gu, ' ')
+      .replace(/ ([?!.,:;])/gu, '$1')
+      .trim()
+      // Not toLocaleLowerCase('sv-SE'): Swedish has no casing rules of its own (Unicode's
+      // SpecialCasing has them for Lithuanian, Turkish and Azeri only), so the result is the
+      // same, while V8 spends ~7 µs resolving the locale on each call, and a long page makes
+      // tens of thousands of calls.
+      .toLowerCase();
+}
+
+function replaceRanges(text: string, ranges: [number, number][], by: string): string {
+  if (ranges.length === 0) return text;
+  let result = '';
+  let from = 0;
+  for (const [start, end] of ranges) {
+    result += text.slice(from, start) + by;
+    from = end;
+  }
+  return result + text.slice(from);
+}
+
+/** Whether another interview of the campaign was asked a question, by its key. */
+export interface KnownQuestions {
+  has(key: string): boolean;
+}
+
+/**
+ * For each interview, the questions the other interviews of its campaign were asked (marked).
+ * One count a campaign of the interviews asking each question, less the interview's own: not a
+ * set for each interview of everyone else's questions, which grows with the square of them.
+ */
+export function indexKnownQuestions(
+  sections: Section[],
+  questions: string[][],
+  parties: string[],
+): KnownQuestions[] {
+  const own = sections.map(
+    (_, index) => new Set((questions[index] ?? []).map(questionKeyer(parties[index] ?? ''))),
+  );
+  const asking = new Map<string, Map<string, number>>();
+  sections.forEach((section, index) => {
+    const campaign = asking.get(section.campaignId) ?? new Map<string, number>();
+    asking.set(section.campaignId, campaign);
+    for (const key of own[index] ?? []) campaign.set(key, (campaign.get(key) ?? 0) + 1);
+  });
+  return sections.map((section, index) => ({
+    has: (key) =>
+      (asking.get(section.campaignId)?.get(key) ?? 0) - (own[index]?.has(key) === true ? 1 : 0) > 0,
+  }));
 }
 
 /**
@@ -46,14 +95,13 @@ export function questionKey(question: string, party: string): string {
  */
 function matchKnown(
   text: string,
-  party: string,
-  known: Set<string>,
+  keyOf: (question: string) => string,
+  known: KnownQuestions,
 ): { question: string; rest: string } | undefined {
-  let best: number | undefined;
-  for (let end = 1; end <= text.length; end += 1) {
-    const atSeam = end === text.length || /[?!.]/u.test(text.charAt(end - 1));
-    if (atSeam && known.has(questionKey(text.slice(0, end), party))) best = end;
-  }
+  // Each sentence mark ends a beginning to try, and so does the end of the line.
+  const ends = Array.from(text.matchAll(/[?!.]/gu), (mark) => mark.index + 1);
+  if (text.length > 0 && ends.at(-1) !== text.length) ends.push(text.length);
+  const best = ends.findLast((end) => known.has(keyOf(text.slice(0, end))));
   if (best === undefined) return undefined;
   return { question: text.slice(0, best).trim(), rest: text.slice(best).trim() };
 }
@@ -73,9 +121,10 @@ export function parseAnswers(
   section: Section,
   marker: string,
   party: string,
-  known: Set<string>,
+  known: KnownQuestions,
   fail: Fail,
 ): Qa[] {
+  const keyOf = questionKeyer(party);
   const done: OpenQa[] = [];
   let open: OpenQa | undefined;
   let markerOnly: Line | undefined;
@@ -95,10 +144,10 @@ export function parseAnswers(
   const start = (line: number, split: { question: string; rest: string }): void => {
     close();
     open = { line, question: split.question, answer: split.rest === '' ? [] : [split.rest] };
-    asked.add(questionKey(split.question, party));
+    asked.add(keyOf(split.question));
   };
   const split = (text: string): { question: string; rest: string } =>
-    matchKnown(text, party, known) ?? splitGlued(text);
+    matchKnown(text, keyOf, known) ?? splitGlued(text);
 
   for (const line of section.body) {
     if (markerOnly !== undefined) {
@@ -131,8 +180,8 @@ export function parseAnswers(
       else open.answer.push({ list: [line.rest] });
       continue;
     }
-    const unmarked = matchKnown(line.text, party, known);
-    if (unmarked !== undefined && !asked.has(questionKey(unmarked.question, party))) {
+    const unmarked = matchKnown(line.text, keyOf, known);
+    if (unmarked !== undefined && !asked.has(keyOf(unmarked.question))) {
       start(line.number, unmarked);
       continue;
     }
