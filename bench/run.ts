@@ -27,6 +27,9 @@ import { formatTable } from './table.js';
  *
  * What each time includes is written beside the code that measures it: runExcerpt()
  * (excerpt-process.ts), renderWithChromium() (chromium.ts), profileBuild() (profile.ts).
+ *
+ * The importer has a benchmark of its own, on generated pages of 100 to 5,000 interviews:
+ * `node --import tsx bench/import.ts` (see there).
  */
 
 const { values: flags } = parseArgs({
