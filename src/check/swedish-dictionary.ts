@@ -35,9 +35,12 @@ async function load(): Promise<Dictionary> {
         (variant) =>
           collection.has(variant, { ignoreCase: false }) && !collection.isForbidden(variant),
       ),
+    // cspell stops searching at the timeout and returns what it has found by then: a short
+    // one made the suggestions depend on how busy the machine was (100 ms gave other words
+    // under load). A few misspellings a run can afford the time.
     suggest: (word) =>
       collection
-        .suggest(word, { numSuggestions: 3, ignoreCase: false, timeout: 100 })
+        .suggest(word, { numSuggestions: 3, ignoreCase: false, timeout: 5_000 })
         .map((suggestion) => suggestion.word),
   };
 }
