@@ -140,6 +140,8 @@ export const brandSchema = z.strictObject({
   contactLine: textSchema,
   themes: z
     .record(slugSchema, themeSchema)
-    .refine((themes) => 'default' in themes, { message: 'needs a theme named default' }),
+    .refine((themes) => Object.hasOwn(themes, 'default'), {
+      message: 'needs a theme named default',
+    }),
 });
 export type Brand = z.infer<typeof brandSchema>;

@@ -10,13 +10,16 @@ export interface SpecOverrides {
   theme?: string | undefined;
 }
 
-/** The theme to draw with: an override, or the campaign's; it must exist in brand.yaml. */
+/**
+ * The theme to draw with: an override, or the campaign's; it must exist in brand.yaml. Only the
+ * brand's own themes count: `--theme constructor` must not find Object.prototype's.
+ */
 export function resolveTheme(
   brand: Brand,
   name: string,
   brandFile = 'brand.yaml',
 ): PostSpec['theme'] {
-  const theme = brand.themes[name];
+  const theme = Object.hasOwn(brand.themes, name) ? brand.themes[name] : undefined;
   if (theme === undefined) {
     throw new InputError(`${brandFile}: themes: no theme named ${name}`, {
       hint: `use one of ${Object.keys(brand.themes).join(', ')}`,

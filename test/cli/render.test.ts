@@ -153,3 +153,23 @@ describe('excerpt render', () => {
     expect(existsSync(join(cwd, 'post'))).toBe(false);
   });
 });
+
+describe('excerpt render --theme', () => {
+  // A theme is looked up among brand.yaml's own themes: not Object.prototype's properties.
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    '--theme %s is no theme: exit 2 with the list of themes, nothing written',
+    async (theme) => {
+      const cwd = makeWorkspace('render-theme', bundled);
+      const result = await runExcerpt(
+        ['render', 'adventsfragestund-2020/centerpartiet', '--theme', theme, '--out', 'post'],
+        cwd,
+      );
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `error: data/brand.yaml: themes: no theme named ${theme}\nhint: use one of default, advent, pride\n`,
+      });
+      expect(existsSync(join(cwd, 'post'))).toBe(false);
+    },
+  );
+});
