@@ -4,9 +4,9 @@ import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { importPage } from '../../data/import-page.js';
 import { writeImport } from '../../data/write-import.js';
+import { globalOptionsSchema, parseOptions } from '../options.js';
 
-const optionsSchema = z.object({
-  data: z.string().min(1).default('data'),
+const importOptionsSchema = globalOptionsSchema.extend({
   json: z.boolean().default(false),
   force: z.boolean().default(false),
 });
@@ -24,7 +24,7 @@ export function importCommand(): Command {
     )
     .option('--force', 'overwrite files that exist (default: false)')
     .action(async (page: string, _options: unknown, command: Command) => {
-      const options = optionsSchema.parse(command.optsWithGlobals());
+      const options = parseOptions(importOptionsSchema, command);
       const result = importPage(await readPage(page), { source: page });
       if (options.json) {
         console.log(JSON.stringify(result, null, 2));
