@@ -13,6 +13,7 @@ import {
   wholeNumberOption,
 } from '../options.js';
 import { createStyle, shouldUseColor } from '../style.js';
+import { escapeControls, escapeDeep } from '../terminal-text.js';
 
 const buildOptionsSchema = globalOptionsSchema.extend({
   only: dateOption().optional(),
@@ -60,7 +61,7 @@ export function buildCommand(): Command {
           `${summary.slidesRendered} slides drawn in ${seconds} s\n`,
       );
       for (const campaign of summary.campaigns) {
-        process.stdout.write(`  ${campaign.dir}  ${campaign.posts} posts\n`);
+        process.stdout.write(`  ${escapeControls(campaign.dir)}  ${campaign.posts} posts\n`);
       }
     });
 }
@@ -92,7 +93,9 @@ function createProgress(started: number): {
     redraw();
   };
   return {
-    onEvent(event) {
+    onEvent(raw) {
+      // Folders are named after the data and --out: shown with control characters escaped.
+      const event = escapeDeep(raw);
       switch (event.type) {
         case 'planned':
           total = event.posts;

@@ -5,6 +5,7 @@ import { InputError } from '../../errors.js';
 import { importPage } from '../../data/import-page.js';
 import { writeImport } from '../../data/write-import.js';
 import { globalOptionsSchema, parseOptions } from '../options.js';
+import { escapeControls, stringifyJson } from '../terminal-text.js';
 
 const importOptionsSchema = globalOptionsSchema.extend({
   json: z.boolean().default(false),
@@ -27,11 +28,11 @@ export function importCommand(): Command {
       const options = parseOptions(importOptionsSchema, command);
       const result = importPage(await readPage(page), { source: page });
       if (options.json) {
-        console.log(JSON.stringify(result, null, 2));
+        process.stdout.write(`${stringifyJson(result)}\n`);
         return;
       }
       const written = await writeImport(result, { dataDir: options.data, force: options.force });
-      for (const file of written) console.log(`wrote ${file}`);
+      for (const file of written) process.stdout.write(`wrote ${escapeControls(file)}\n`);
     });
 }
 

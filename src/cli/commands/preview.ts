@@ -11,6 +11,7 @@ import {
   wholeNumberOption,
 } from '../options.js';
 import { createStyle, shouldUseColor, type Style } from '../style.js';
+import { escapeControls, escapeDeep } from '../terminal-text.js';
 
 const previewOptionsSchema = globalOptionsSchema.extend({
   port: wholeNumberOption(0, 65535, ' (0: any free port)').default(4173),
@@ -38,11 +39,11 @@ export function previewCommand(): Command {
         onEvent: (event) => process.stdout.write(describeEvent(event, style)),
       });
       process.stdout.write(
-        `${style.green('✓')} Preview at ${style.bold(server.url)}  ${style.dim('(Ctrl+C stops it)')}\n`,
+        `${style.green('✓')} Preview at ${style.bold(escapeControls(server.url))}  ${style.dim('(Ctrl+C stops it)')}\n`,
       );
       if (options.host !== '127.0.0.1' && options.host !== 'localhost') {
         process.stdout.write(
-          `${style.yellow('!')} Listening on ${options.host}: other machines may see the data\n`,
+          `${style.yellow('!')} Listening on ${escapeControls(options.host)}: other machines may see the data\n`,
         );
       }
       await new Promise<void>((resolve) => {
@@ -58,8 +59,9 @@ export function previewCommand(): Command {
     });
 }
 
-/** One line for the terminal about what the preview did. */
-export function describeEvent(event: PreviewEvent, style: Style): string {
+/** One line for the terminal about what the preview did; the data's texts escaped. */
+export function describeEvent(raw: PreviewEvent, style: Style): string {
+  const event = escapeDeep(raw);
   const time = style.dim(new Date().toTimeString().slice(0, 8));
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
   switch (event.type) {

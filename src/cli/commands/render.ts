@@ -15,6 +15,7 @@ import {
   parseOptions,
   textOption,
 } from '../options.js';
+import { escapeControls } from '../terminal-text.js';
 
 const renderOptionsSchema = globalOptionsSchema.extend({
   qa: z
@@ -58,11 +59,11 @@ export function renderCommand(): Command {
       const written = await writeFolder(options.out, rendered.files, hashOfPost(spec, options));
       for (const name of rendered.files.keys()) {
         process.stdout.write(
-          `${join(options.out, name)}${written.includes(name) ? '' : ' (unchanged)'}\n`,
+          `${escapeControls(join(options.out, name))}${written.includes(name) ? '' : ' (unchanged)'}\n`,
         );
       }
       process.stdout.write(
-        `${rendered.post.slides.length} slides, ${spec.format}, ${spec.themeName}\n`,
+        `${rendered.post.slides.length} slides, ${spec.format}, ${escapeControls(spec.themeName)}\n`,
       );
     });
 }
