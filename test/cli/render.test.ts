@@ -173,3 +173,28 @@ describe('excerpt render --theme', () => {
     },
   );
 });
+
+describe('excerpt render --qa', () => {
+  it.each([
+    [
+      'q1,q1',
+      'error: adventsfragestund-2020/centerpartiet: q1 is listed twice\nhint: choose each Q&A once\n',
+    ],
+    [
+      'q2,q6,q2',
+      'error: adventsfragestund-2020/centerpartiet: q2 is listed twice\nhint: choose each Q&A once\n',
+    ],
+    [
+      'q1,q9',
+      'error: adventsfragestund-2020/centerpartiet has no Q&A with id q9\nhint: choose among q1, q2, q3, q4, q5, q6\n',
+    ],
+  ])('--qa %s: exit 2 naming the Q&A, nothing written', async (qa, stderr) => {
+    const cwd = makeWorkspace('render-qa', bundled);
+    const result = await runExcerpt(
+      ['render', 'adventsfragestund-2020/centerpartiet', '--qa', qa, '--out', 'post'],
+      cwd,
+    );
+    expect(result).toEqual({ code: 2, stdout: '', stderr });
+    expect(existsSync(join(cwd, 'post'))).toBe(false);
+  });
+});
