@@ -7,7 +7,7 @@ import { DataError, InputError, type Issue } from '../errors.js';
 import { isFolderComplete, readFolderRecord, writeFolder } from './output.js';
 import { hashOfCode, hashOfPost } from './post-hash.js';
 import type { ImageFormat } from './rasterize.js';
-import { postFolderName, specsOfCampaign } from './post-spec.js';
+import { findFolderClashes, postFolderName, specsOfCampaign } from './post-spec.js';
 import type { PlannedPost, PostJson, PostSpec } from './render-post.js';
 import { formatSwedishDate } from './slide-context.js';
 
@@ -92,22 +92,12 @@ export async function buildCampaigns(
   const issues: Issue[] = [];
   for (const campaign of campaigns) {
     const specs = specsOfCampaign(dataset, campaign, { format: options.format });
-    const seen = new Map<string, string>();
+    issues.push(...findFolderClashes(dataset, campaign));
     for (const spec of specs) {
       const index = campaign.posts.findIndex(
         (post) => post.date === spec.date && post.interview === spec.interview.id,
       );
       const folder = postFolderName(spec.date, spec.interview.party);
-      const clash = seen.get(folder);
-      if (clash !== undefined) {
-        issues.push({
-          file: dataset.fileOf.campaign(campaign.id),
-          where: `posts[${index}]`,
-          message: `a second post for ${spec.interview.party} on ${spec.date} (the first is ${clash})`,
-          hint: 'a party gets one post a day: merge the two, or move one to another date',
-        });
-      }
-      seen.set(folder, spec.interview.id);
       if (options.only !== undefined && spec.date !== options.only) continue;
       const dir = join(options.out, campaign.id, folder);
       const hash = hashOfPost(spec, options);

@@ -100,6 +100,19 @@ describe('excerpt check on data made to break each check', () => {
         column: 5,
       },
     ],
+    [
+      'folder-clash',
+      {
+        code: 'reference',
+        message:
+          'a second post for Centerpartiet on 2020-07-31: posts[1] (digital-pride-2020/centerpartiet) goes to the same folder, 2020-07-31-centerpartiet',
+        file: pride,
+        where: 'posts[4]',
+        hint: 'a party gets one post a day: merge the two, or move one to another date',
+        line: 24,
+        column: 5,
+      },
+    ],
   ];
 
   it.each(scheduleCases)('%s: one error, exit code 2, no stack', async (overlay, finding) => {
