@@ -7,12 +7,16 @@ import type { CampaignFairness, CheckResult, Finding } from './finding.js';
 import { fitCheck } from './fit-check.js';
 import { glyphCheck } from './glyph-check.js';
 import { limitCheck } from './limit-check.js';
+import { postFolderCheck } from './post-folder-check.js';
+import { publishTimeCheck } from './publish-time-check.js';
 import { spellingCheck } from './spelling-check.js';
 
 export type { Check } from './check.js';
 
 /** The checks `excerpt check` runs after schema and references, in the order they report. */
 export const dataChecks: readonly Check[] = [
+  publishTimeCheck,
+  postFolderCheck,
   glyphCheck,
   contrastCheck,
   fitCheck,

@@ -120,6 +120,14 @@ function describeIssue(
         },
       ];
 
+    case 'custom': {
+      // A refinement of ours may carry its hint: `params: { hint }`.
+      const hint: unknown = issue.params?.hint;
+      return [
+        withHint({ path, message: issue.message }, typeof hint === 'string' ? hint : undefined),
+      ];
+    }
+
     default:
       return [{ path, message: issue.message }];
   }

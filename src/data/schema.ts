@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { stockholmInstants } from '../layout/publish-time.js';
 import { isSlug } from './slug.js';
 
 /**
@@ -80,29 +81,45 @@ export const postSchema = z.strictObject({
 });
 export type Post = z.infer<typeof postSchema>;
 
-export const campaignSchema = z.strictObject({
-  id: slugSchema,
-  title: textSchema,
-  /** A line under the title on the cover: what the campaign asks about. */
-  subtitle: textSchema.optional(),
-  /** The emoji the page puts before each question. */
-  marker: textSchema,
-  theme: slugSchema,
-  format: formatSchema.default('square'),
-  /** Publish time of day, Europe/Stockholm. */
-  time: z
-    .string()
-    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day written HH:MM' })
-    .default('08:00'),
-  hashtags: z
-    .array(
-      z.string().regex(/^[\p{L}\p{N}_]+$/u, {
-        message: 'a hashtag is letters and digits only, written without # (e.g. Huddinge)',
-      }),
-    )
-    .default([]),
-  posts: z.array(postSchema).default([]),
-});
+export const campaignSchema = z
+  .strictObject({
+    id: slugSchema,
+    title: textSchema,
+    /** A line under the title on the cover: what the campaign asks about. */
+    subtitle: textSchema.optional(),
+    /** The emoji the page puts before each question. */
+    marker: textSchema,
+    theme: slugSchema,
+    format: formatSchema.default('square'),
+    /** Publish time of day, Europe/Stockholm. */
+    time: z
+      .string()
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day written HH:MM' })
+      .default('08:00'),
+    hashtags: z
+      .array(
+        z.string().regex(/^[\p{L}\p{N}_]+$/u, {
+          message: 'a hashtag is letters and digits only, written without # (e.g. Huddinge)',
+        }),
+      )
+      .default([]),
+    posts: z.array(postSchema).default([]),
+  })
+  // A post at a time the clocks skip (summer time starts) has no instant to be published at.
+  // The hour they repeat is only a warning (`excerpt check`): the first is taken.
+  .superRefine((campaign, context) => {
+    campaign.posts.forEach((post, index) => {
+      if (stockholmInstants(post.date, campaign.time).length > 0) return;
+      context.addIssue({
+        code: 'custom',
+        path: ['posts', index, 'date'],
+        message: `${post.date} at ${campaign.time} does not exist in Stockholm: the clocks go from 02:00 to 03:00 that night, as summer time starts`,
+        params: {
+          hint: 'move the post to another day, or set the campaign’s time outside 02:00–03:00',
+        },
+      });
+    });
+  });
 export type Campaign = z.infer<typeof campaignSchema>;
 
 /** The colours of one surface: text roles drawn on one background. */
@@ -138,8 +155,8 @@ export const brandSchema = z.strictObject({
   email: z.email({ message: 'must be an e-mail address' }),
   /** The contact line of the closing slide. */
   contactLine: textSchema,
-  themes: z
-    .record(slugSchema, themeSchema)
-    .refine((themes) => 'default' in themes, { message: 'needs a theme named default' }),
+  themes: z.record(slugSchema, themeSchema).refine((themes) => Object.hasOwn(themes, 'default'), {
+    message: 'needs a theme named default',
+  }),
 });
 export type Brand = z.infer<typeof brandSchema>;

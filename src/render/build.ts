@@ -8,7 +8,7 @@ import { findForeignFiles, isFolderCurrent, readFolderRecord, ForeignFileError }
 import { lockOutputFolder } from './output-lock.js';
 import { hashOfPost } from './post-hash.js';
 import type { ImageFormat } from './rasterize.js';
-import { postFolderName, specsOfCampaign } from './post-spec.js';
+import { findFolderClashes, postFolderName, specsOfCampaign } from './post-spec.js';
 import type { PostSpec } from './render-post.js';
 
 export interface BuildOptions {
@@ -209,7 +209,7 @@ async function buildLocked(
 
 /**
  * The posts of a campaign as jobs: where each goes, its content hash and whether its folder is
- * current. Two posts that would share a folder are an issue.
+ * current. Two posts that would share a folder are an issue (findFolderClashes).
  */
 async function planJobs(
   dataset: Dataset,
@@ -220,21 +220,11 @@ async function planJobs(
   const indexOf = new Map(
     campaign.posts.map((post, index) => [`${post.date} ${post.interview}`, index]),
   );
-  const seen = new Map<string, string>();
+  issues.push(...findFolderClashes(dataset, campaign));
   const jobs: PostJob[] = [];
   for (const spec of specsOfCampaign(dataset, campaign, { format: options.format })) {
     const index = indexOf.get(`${spec.date} ${spec.interview.id}`) ?? 0;
     const folder = postFolderName(spec.date, spec.interview.party);
-    const clash = seen.get(folder);
-    if (clash !== undefined) {
-      issues.push({
-        file: dataset.fileOf.campaign(campaign.id),
-        where: `posts[${index}]`,
-        message: `a second post for ${spec.interview.party} on ${spec.date} (the first is ${clash})`,
-        hint: 'a party gets one post a day: merge the two, or move one to another date',
-      });
-    }
-    seen.set(folder, spec.interview.id);
     const isSelected = options.only === undefined || spec.date === options.only;
     const dir = join(options.out, campaign.id, folder);
     const hash = hashOfPost(spec, options);

@@ -50,7 +50,14 @@ export interface PlannedSlide {
 /** Raised when the chosen Q&As need more slides than a carousel may have. */
 export class SlideLimitError extends InputError {}
 
+/** The chosen Q&As in the order given; each must exist, and be chosen once (as in a schedule). */
 function chosenQas(input: CarouselInput): Qa[] {
+  const twice = input.qaIds.find((id, index) => input.qaIds.indexOf(id) !== index);
+  if (twice !== undefined) {
+    throw new InputError(`${input.interview.id}: ${twice} is listed twice`, {
+      hint: 'choose each Q&A once',
+    });
+  }
   return input.qaIds.map((id) => {
     const qa = input.interview.qa.find((candidate) => candidate.id === id);
     if (qa === undefined) {

@@ -1,7 +1,7 @@
 import type { Dataset } from '../data/load.js';
 import type { Brand, Campaign, Format, Interview, Post } from '../data/schema.js';
 import { slugify } from '../data/slug.js';
-import { InputError } from '../errors.js';
+import { InputError, type Issue } from '../errors.js';
 import type { PostSpec } from './render-post.js';
 
 /** Overrides from the command line: another format or theme than the campaign's. */
@@ -10,13 +10,16 @@ export interface SpecOverrides {
   theme?: string | undefined;
 }
 
-/** The theme to draw with: an override, or the campaign's; it must exist in brand.yaml. */
+/**
+ * The theme to draw with: an override, or the campaign's; it must exist in brand.yaml. Only the
+ * brand's own themes count: `--theme constructor` must not find Object.prototype's.
+ */
 export function resolveTheme(
   brand: Brand,
   name: string,
   brandFile = 'brand.yaml',
 ): PostSpec['theme'] {
-  const theme = brand.themes[name];
+  const theme = Object.hasOwn(brand.themes, name) ? brand.themes[name] : undefined;
   if (theme === undefined) {
     throw new InputError(`${brandFile}: themes: no theme named ${name}`, {
       hint: `use one of ${Object.keys(brand.themes).join(', ')}`,
@@ -92,6 +95,38 @@ export function scheduledPostOf(
 /** The folder name of a post inside its campaign's output: `<date>-<party>`. */
 export function postFolderName(date: string, party: string): string {
   return `${date}-${slugify(party)}`;
+}
+
+/**
+ * Posts of a campaign that would be written to one folder, `<date>-<party>`: the same party,
+ * by its slug, twice on one day (two interviews whose party names slugify alike). Each post
+ * after the first is an issue naming it: build refuses them, check reports them.
+ */
+export function findFolderClashes(
+  dataset: Pick<Dataset, 'interviews' | 'fileOf'>,
+  campaign: Campaign,
+): Issue[] {
+  const partyOf = new Map(dataset.interviews.map((interview) => [interview.id, interview.party]));
+  const firstOf = new Map<string, number>();
+  const issues: Issue[] = [];
+  campaign.posts.forEach((post, index) => {
+    const party = partyOf.get(post.interview);
+    if (party === undefined) return; // an unknown interview: the reference check's to report
+    const folder = postFolderName(post.date, party);
+    const first = firstOf.get(folder);
+    if (first === undefined) {
+      firstOf.set(folder, index);
+      return;
+    }
+    const firstPost = campaign.posts[first]!;
+    issues.push({
+      file: dataset.fileOf.campaign(campaign.id),
+      where: `posts[${index}]`,
+      message: `a second post for ${party} on ${post.date}: posts[${first}] (${firstPost.interview}) goes to the same folder, ${folder}`,
+      hint: 'a party gets one post a day: merge the two, or move one to another date',
+    });
+  });
+  return issues;
 }
 
 /** The parties interviewed in a campaign, sorted: the cover draws their names at one size. */

@@ -84,6 +84,48 @@ describe('excerpt check on data made to break each check', () => {
     ],
   ];
 
+  // The schedule's rules, one case after another: six checks at once (each loading the
+  // spelling dictionary) come near the test timeout on two shared cores.
+  const scheduleCases: [overlay: string, finding: Finding][] = [
+    [
+      'spring-forward',
+      {
+        code: 'schema',
+        message:
+          '2021-03-28 at 02:30 does not exist in Stockholm: the clocks go from 02:00 to 03:00 that night, as summer time starts',
+        file: pride,
+        where: 'posts[3].date',
+        hint: 'move the post to another day, or set the campaign’s time outside 02:00–03:00',
+        line: 21,
+        column: 5,
+      },
+    ],
+    [
+      'folder-clash',
+      {
+        code: 'reference',
+        message:
+          'a second post for Centerpartiet on 2020-07-31: posts[1] (digital-pride-2020/centerpartiet) goes to the same folder, 2020-07-31-centerpartiet',
+        file: pride,
+        where: 'posts[4]',
+        hint: 'a party gets one post a day: merge the two, or move one to another date',
+        line: 24,
+        column: 5,
+      },
+    ],
+  ];
+
+  it.each(scheduleCases)('%s: one error, exit code 2, no stack', async (overlay, finding) => {
+    const { code, json, stderr } = await check(overlay);
+    expect(json.errors).toEqual([finding]);
+    // A campaign file that fails its schema takes its words (Pride, in its title and hashtags)
+    // out of the spelling check's known words: only spelling warnings may come with it.
+    expect(json.warnings.filter((warning) => warning.code !== 'spelling')).toEqual([]);
+    if (finding.code !== 'schema') expect(json.warnings).toEqual([]);
+    expect(code).toBe(2);
+    expect(stderr).toBe('error: check found 1 error\nhint: fix it and run excerpt check again\n');
+  });
+
   it.concurrent.each(cases)('%s: one error, exit code 2, no stack', async (overlay, finding) => {
     const { code, json, stderr } = await check(overlay);
     expect(json.errors).toEqual([finding]);
@@ -91,6 +133,24 @@ describe('excerpt check on data made to break each check', () => {
     expect(code).toBe(2);
     expect(stderr).toBe('error: check found 1 error\nhint: fix it and run excerpt check again\n');
     expect(stderr).not.toContain(stackLine);
+  });
+
+  it('autumn-back: a publish time that happens twice is a warning, exit code 0', async () => {
+    const { code, json } = await check('autumn-back');
+    expect(json.errors).toEqual([]);
+    expect(json.warnings).toEqual([
+      {
+        code: 'schema',
+        message:
+          '2021-10-31 at 02:30 happens twice in Stockholm: the clocks go back from 03:00 to 02:00 that night, as summer time ends; the post is published at the first, 2021-10-31T02:30:00+02:00',
+        file: pride,
+        where: 'posts[3].date',
+        hint: 'to be sure of the hour, set the campaign’s time outside 02:00–03:00',
+        line: 21,
+        column: 5,
+      },
+    ]);
+    expect(code).toBe(0);
   });
 
   it('foreign-glyph: names each character and its code point, in any Q&A, scheduled or not', async () => {

@@ -153,3 +153,48 @@ describe('excerpt render', () => {
     expect(existsSync(join(cwd, 'post'))).toBe(false);
   });
 });
+
+describe('excerpt render --theme', () => {
+  // A theme is looked up among brand.yaml's own themes: not Object.prototype's properties.
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    '--theme %s is no theme: exit 2 with the list of themes, nothing written',
+    async (theme) => {
+      const cwd = makeWorkspace('render-theme', bundled);
+      const result = await runExcerpt(
+        ['render', 'adventsfragestund-2020/centerpartiet', '--theme', theme, '--out', 'post'],
+        cwd,
+      );
+      expect(result).toEqual({
+        code: 2,
+        stdout: '',
+        stderr: `error: data/brand.yaml: themes: no theme named ${theme}\nhint: use one of default, advent, pride\n`,
+      });
+      expect(existsSync(join(cwd, 'post'))).toBe(false);
+    },
+  );
+});
+
+describe('excerpt render --qa', () => {
+  it.each([
+    [
+      'q1,q1',
+      'error: adventsfragestund-2020/centerpartiet: q1 is listed twice\nhint: choose each Q&A once\n',
+    ],
+    [
+      'q2,q6,q2',
+      'error: adventsfragestund-2020/centerpartiet: q2 is listed twice\nhint: choose each Q&A once\n',
+    ],
+    [
+      'q1,q9',
+      'error: adventsfragestund-2020/centerpartiet has no Q&A with id q9\nhint: choose among q1, q2, q3, q4, q5, q6\n',
+    ],
+  ])('--qa %s: exit 2 naming the Q&A, nothing written', async (qa, stderr) => {
+    const cwd = makeWorkspace('render-qa', bundled);
+    const result = await runExcerpt(
+      ['render', 'adventsfragestund-2020/centerpartiet', '--qa', qa, '--out', 'post'],
+      cwd,
+    );
+    expect(result).toEqual({ code: 2, stdout: '', stderr });
+    expect(existsSync(join(cwd, 'post'))).toBe(false);
+  });
+});

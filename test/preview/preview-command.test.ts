@@ -54,7 +54,9 @@ describe('excerpt preview: the command', () => {
     const cwd = makeWorkspace('preview-port', join(root, 'data'));
     const result = await runExcerpt(['preview', '--port', 'nope'], cwd);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--port: must be a port number');
+    expect(result.stderr).toContain(
+      '--port: "nope" is not a number; give a whole number from 0 to 65535',
+    );
     expect(result.stderr).not.toContain(stackLine);
   });
 

@@ -352,3 +352,14 @@ describe('excerpt preview: the page in Chromium', () => {
     await page.getByRole('tab', { name: 'Posts' }).click();
   });
 });
+
+describe('excerpt preview: the address', () => {
+  it('opens the posts for a #view that is no view, even one named like a property of every object', async () => {
+    for (const hash of ['#nothing', '#constructor', '#__proto__']) {
+      await page.goto('about:blank'); // a new load: the page reads the hash once, on loading
+      await page.goto(`${fixture.server.url}${hash}`);
+      await expect.poll(() => page.locator('#view-feed').isVisible()).toBe(true);
+      expect(page.url()).toBe(`${fixture.server.url}#feed`);
+    }
+  });
+});

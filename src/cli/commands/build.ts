@@ -1,17 +1,26 @@
 import { availableParallelism } from 'node:os';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { z } from 'zod';
-import { formatSchema, isoDateSchema } from '../../data/schema.js';
+import { formatSchema } from '../../data/schema.js';
 import type { BuildEvent } from '../../render/build.js';
-import { globalOptionsSchema, parseOptions } from '../options.js';
+import {
+  choiceOption,
+  dateOption,
+  globalOptionsSchema,
+  imageOption,
+  listOr,
+  parseOptions,
+  wholeNumberOption,
+} from '../options.js';
 import { createStyle, shouldUseColor } from '../style.js';
+import { escapeControls, escapeDeep } from '../terminal-text.js';
 
 const buildOptionsSchema = globalOptionsSchema.extend({
-  only: isoDateSchema.optional(),
-  format: formatSchema.optional(),
+  only: dateOption().optional(),
+  format: choiceOption(formatSchema.options, 'a format').optional(),
   force: z.boolean().default(false),
-  jobs: z.coerce.number().int().min(1, { message: 'must be 1 or more' }).max(32).default(3),
-  image: z.enum(['jpeg', 'png']).default('jpeg'),
+  jobs: wholeNumberOption(1, 32).default(3),
+  image: imageOption().default('jpeg'),
   svg: z.boolean().default(false),
 });
 
@@ -21,21 +30,16 @@ export function buildCommand(): Command {
     .description('render every scheduled post of the campaigns (all when none is named) into --out')
     .argument('[campaign-id...]', 'campaigns to build (default: all)')
     .option('--only <date>', 'only the posts of this date, YYYY-MM-DD')
-    .addOption(
-      new Option('--format <format>', 'slide format (default: each campaign’s)').choices(
-        formatSchema.options,
-      ),
+    .option(
+      '--format <format>',
+      `slide format: ${listOr(formatSchema.options)} (default: each campaign’s)`,
     )
     .option('--force', 'render every post again, ignoring the cache')
     .option(
       '--jobs <n>',
-      `slides drawn at once (default: 3 on this ${availableParallelism()}-core machine)`,
+      `slides drawn at once, 1 to 32 (default: 3 on this ${availableParallelism()}-core machine)`,
     )
-    .addOption(
-      new Option('--image <type>', 'image type of the slides')
-        .choices(['jpeg', 'png'])
-        .default('jpeg'),
-    )
+    .option('--image <type>', 'image type of the slides: jpeg or png', 'jpeg')
     .option('--svg', 'also keep each slide’s SVG')
     .action(async (campaigns: string[], _options: unknown, command: Command) => {
       const options = parseOptions(buildOptionsSchema, command);
@@ -57,7 +61,7 @@ export function buildCommand(): Command {
           `${summary.slidesRendered} slides drawn in ${seconds} s\n`,
       );
       for (const campaign of summary.campaigns) {
-        process.stdout.write(`  ${campaign.dir}  ${campaign.posts} posts\n`);
+        process.stdout.write(`  ${escapeControls(campaign.dir)}  ${campaign.posts} posts\n`);
       }
     });
 }
@@ -89,7 +93,9 @@ function createProgress(started: number): {
     redraw();
   };
   return {
-    onEvent(event) {
+    onEvent(raw) {
+      // Folders are named after the data and --out: shown with control characters escaped.
+      const event = escapeDeep(raw);
       switch (event.type) {
         case 'waiting':
           line(`waiting for another excerpt run to finish writing into ${event.dir} …`);

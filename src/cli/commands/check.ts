@@ -6,6 +6,7 @@ import { InputError } from '../../errors.js';
 import { globalOptionsSchema, parseOptions } from '../options.js';
 import { createStyle, shouldUseColor } from '../style.js';
 import type { Style } from '../style.js';
+import { escapeDeep, stringifyJson } from '../terminal-text.js';
 
 const checkOptionsSchema = globalOptionsSchema.extend({
   json: z.boolean().default(false),
@@ -37,7 +38,7 @@ export function checkCommand(): Command {
       const report = await runChecks(options.data);
       if (options.json) {
         const { errors, warnings, fairness } = report;
-        process.stdout.write(`${JSON.stringify({ errors, warnings, fairness }, null, 2)}\n`);
+        process.stdout.write(`${stringifyJson({ errors, warnings, fairness })}\n`);
       } else {
         process.stdout.write(formatReport(report, createStyle(shouldUseColor(process.stdout))));
       }
@@ -45,11 +46,22 @@ export function checkCommand(): Command {
     });
 }
 
-/** Findings grouped by file, errors before warnings, then one summary line. */
-export function formatReport(report: CheckReport, style: Style): string {
+/**
+ * Findings grouped by file, errors before warnings, then one summary line. Findings quote the
+ * data: every text is shown with its control characters escaped.
+ */
+export function formatReport(
+  report: Pick<CheckReport, 'errors' | 'warnings' | 'fairness' | 'files'>,
+  style: Style,
+): string {
+  const { errors, warnings, fairness } = escapeDeep({
+    errors: report.errors,
+    warnings: report.warnings,
+    fairness: report.fairness,
+  });
   const entries = [
-    ...report.errors.map((finding) => ({ finding, isError: true })),
-    ...report.warnings.map((finding) => ({ finding, isError: false })),
+    ...errors.map((finding) => ({ finding, isError: true })),
+    ...warnings.map((finding) => ({ finding, isError: false })),
   ];
   const groups = new Map<string, typeof entries>();
   for (const entry of entries) {
@@ -75,9 +87,8 @@ export function formatReport(report: CheckReport, style: Style): string {
     lines.push('');
   }
 
-  lines.push(...formatFairness(report.fairness ?? [], style));
+  lines.push(...formatFairness(fairness ?? [], style));
 
-  const { errors, warnings } = report;
   const scope = `in ${count(report.files.length, 'file')}`;
   if (errors.length === 0 && warnings.length === 0) {
     lines.push(style.green(`✔ no problems ${scope}`));
@@ -92,7 +103,8 @@ export function formatReport(report: CheckReport, style: Style): string {
  * Each campaign's posts with their slide counts, so an imbalance between parties is seen
  * before anything is posted: information, not a finding.
  */
-export function formatFairness(campaigns: readonly CampaignFairness[], style: Style): string[] {
+export function formatFairness(fairness: readonly CampaignFairness[], style: Style): string[] {
+  const campaigns = escapeDeep(fairness);
   if (campaigns.length === 0) return [];
   const lines = [style.bold('Slides per party')];
   for (const campaign of campaigns) {

@@ -4,9 +4,10 @@ import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { importPage } from '../../data/import-page.js';
 import { writeImport } from '../../data/write-import.js';
+import { globalOptionsSchema, parseOptions } from '../options.js';
+import { escapeControls, stringifyJson } from '../terminal-text.js';
 
-const optionsSchema = z.object({
-  data: z.string().min(1).default('data'),
+const importOptionsSchema = globalOptionsSchema.extend({
   json: z.boolean().default(false),
   force: z.boolean().default(false),
 });
@@ -24,14 +25,14 @@ export function importCommand(): Command {
     )
     .option('--force', 'overwrite files that exist (default: false)')
     .action(async (page: string, _options: unknown, command: Command) => {
-      const options = optionsSchema.parse(command.optsWithGlobals());
+      const options = parseOptions(importOptionsSchema, command);
       const result = importPage(await readPage(page), { source: page });
       if (options.json) {
-        console.log(JSON.stringify(result, null, 2));
+        process.stdout.write(`${stringifyJson(result)}\n`);
         return;
       }
       const written = await writeImport(result, { dataDir: options.data, force: options.force });
-      for (const file of written) console.log(`wrote ${file}`);
+      for (const file of written) process.stdout.write(`wrote ${escapeControls(file)}\n`);
     });
 }
 

@@ -5,6 +5,7 @@ import type { Dataset } from '../../data/load.js';
 import { globalOptionsSchema, parseOptions } from '../options.js';
 import { createStyle, shouldUseColor } from '../style.js';
 import type { Style } from '../style.js';
+import { escapeDeep, stringifyJson } from '../terminal-text.js';
 
 const listOptionsSchema = globalOptionsSchema.extend({
   json: z.boolean().default(false),
@@ -20,21 +21,31 @@ export function listCommand(): Command {
       const dataset = await loadData(options.data);
       if (options.json) {
         const { campaigns, interviews } = dataset;
-        process.stdout.write(`${JSON.stringify({ campaigns, interviews }, null, 2)}\n`);
+        process.stdout.write(`${stringifyJson({ campaigns, interviews })}\n`);
       } else {
         process.stdout.write(formatList(dataset, createStyle(shouldUseColor(process.stdout))));
       }
     });
 }
 
-/** The human listing: each campaign with its dated posts, then each interview with its Q&As. */
-export function formatList(dataset: Dataset, style: Style): string {
+/**
+ * The human listing: each campaign with its dated posts, then each interview with its Q&As.
+ * Every text of the data is shown with its control characters escaped.
+ */
+export function formatList(
+  dataset: Pick<Dataset, 'campaigns' | 'interviews'>,
+  style: Style,
+): string {
+  const { campaigns, interviews } = escapeDeep({
+    campaigns: dataset.campaigns,
+    interviews: dataset.interviews,
+  });
   const lines: string[] = [];
-  const partyOf = new Map(dataset.interviews.map((interview) => [interview.id, interview.party]));
+  const partyOf = new Map(interviews.map((interview) => [interview.id, interview.party]));
 
-  lines.push(style.bold(`Campaigns (${dataset.campaigns.length})`));
-  if (dataset.campaigns.length === 0) lines.push(style.dim('  none yet'));
-  for (const campaign of dataset.campaigns) {
+  lines.push(style.bold(`Campaigns (${campaigns.length})`));
+  if (campaigns.length === 0) lines.push(style.dim('  none yet'));
+  for (const campaign of campaigns) {
     lines.push(
       `  ${style.bold(campaign.id)}  ${campaign.title} ${campaign.marker}  ${style.dim(
         `theme ${campaign.theme}, ${campaign.format}, ${campaign.time}, ${count(campaign.posts.length, 'post')}`,
@@ -50,9 +61,9 @@ export function formatList(dataset: Dataset, style: Style): string {
     }
   }
 
-  lines.push('', style.bold(`Interviews (${dataset.interviews.length})`));
-  if (dataset.interviews.length === 0) lines.push(style.dim('  none yet'));
-  for (const interview of dataset.interviews) {
+  lines.push('', style.bold(`Interviews (${interviews.length})`));
+  if (interviews.length === 0) lines.push(style.dim('  none yet'));
+  for (const interview of interviews) {
     const { name, role } = interview.interviewee;
     lines.push(
       `  ${style.bold(interview.id)}  ${interview.party}: ${name}, ${role}  ${style.dim(

@@ -1,20 +1,22 @@
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { z } from 'zod';
 import { formatIssue } from '../../errors.js';
 import type { PreviewEvent } from '../../preview/preview-event.js';
 import { startPreview } from '../../preview/preview-server.js';
-import { globalOptionsSchema, parseOptions } from '../options.js';
+import {
+  globalOptionsSchema,
+  imageOption,
+  parseOptions,
+  textOption,
+  wholeNumberOption,
+} from '../options.js';
 import { createStyle, shouldUseColor, type Style } from '../style.js';
+import { escapeControls, escapeDeep } from '../terminal-text.js';
 
 const previewOptionsSchema = globalOptionsSchema.extend({
-  port: z.coerce
-    .number({ message: 'must be a port number' })
-    .int({ message: 'must be a whole number' })
-    .min(0, { message: 'must be 0–65535 (0: any free port)' })
-    .max(65535, { message: 'must be 0–65535 (0: any free port)' })
-    .default(4173),
-  host: z.string().trim().min(1, { message: 'needs an address' }).default('127.0.0.1'),
-  image: z.enum(['jpeg', 'png']).default('jpeg'),
+  port: wholeNumberOption(0, 65535, ' (0: any free port)').default(4173),
+  host: textOption('an address, e.g. 127.0.0.1').default('127.0.0.1'),
+  image: imageOption().default('jpeg'),
   svg: z.boolean().default(false),
 });
 
@@ -24,11 +26,7 @@ export function previewCommand(): Command {
     .description('serve a live preview of every post, as on a phone, following every edit')
     .option('--port <n>', 'port to listen on, 0 for any free one (default: 4173)')
     .option('--host <address>', 'address to listen on (default: 127.0.0.1, this machine only)')
-    .addOption(
-      new Option('--image <type>', 'image type of the slides')
-        .choices(['jpeg', 'png'])
-        .default('jpeg'),
-    )
+    .option('--image <type>', 'image type of the slides: jpeg or png', 'jpeg')
     .option('--svg', 'accepted as for render and build; the preview shows images only')
     .action(async (_options: unknown, command: Command) => {
       const options = parseOptions(previewOptionsSchema, command);
@@ -41,11 +39,11 @@ export function previewCommand(): Command {
         onEvent: (event) => process.stdout.write(describeEvent(event, style)),
       });
       process.stdout.write(
-        `${style.green('✓')} Preview at ${style.bold(server.url)}  ${style.dim('(Ctrl+C stops it)')}\n`,
+        `${style.green('✓')} Preview at ${style.bold(escapeControls(server.url))}  ${style.dim('(Ctrl+C stops it)')}\n`,
       );
       if (options.host !== '127.0.0.1' && options.host !== 'localhost') {
         process.stdout.write(
-          `${style.yellow('!')} Listening on ${options.host}: other machines may see the data\n`,
+          `${style.yellow('!')} Listening on ${escapeControls(options.host)}: other machines may see the data\n`,
         );
       }
       await new Promise<void>((resolve) => {
@@ -61,8 +59,9 @@ export function previewCommand(): Command {
     });
 }
 
-/** One line for the terminal about what the preview did. */
-export function describeEvent(event: PreviewEvent, style: Style): string {
+/** One line for the terminal about what the preview did; the data's texts escaped. */
+export function describeEvent(raw: PreviewEvent, style: Style): string {
+  const event = escapeDeep(raw);
   const time = style.dim(new Date().toTimeString().slice(0, 8));
   const seconds = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
   switch (event.type) {

@@ -1,13 +1,21 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command, Option } from 'commander';
+import { Command } from 'commander';
 import { z } from 'zod';
 import { inspectData, loadBrand, loadData, loadInterviewFile } from '../../data/load.js';
 import type { Campaign, Interview } from '../../data/schema.js';
 import { formatSchema } from '../../data/schema.js';
 import { InputError } from '../../errors.js';
 import type { PostSpec } from '../../render/render-post.js';
-import { globalOptionsSchema, parseOptions } from '../options.js';
+import {
+  choiceOption,
+  globalOptionsSchema,
+  imageOption,
+  listOr,
+  parseOptions,
+  textOption,
+} from '../options.js';
+import { escapeControls } from '../terminal-text.js';
 
 const renderOptionsSchema = globalOptionsSchema.extend({
   qa: z
@@ -19,9 +27,9 @@ const renderOptionsSchema = globalOptionsSchema.extend({
         .filter((id) => id !== ''),
     )
     .optional(),
-  format: formatSchema.optional(),
-  theme: z.string().optional(),
-  image: z.enum(['jpeg', 'png']).default('jpeg'),
+  format: choiceOption(formatSchema.options, 'a format').optional(),
+  theme: textOption('the name of a theme in brand.yaml').optional(),
+  image: imageOption().default('jpeg'),
   svg: z.boolean().default(false),
 });
 
@@ -31,17 +39,12 @@ export function renderCommand(): Command {
     .description('render one carousel (slides, post.json, caption.txt, alt.txt) into --out')
     .argument('<interview>', 'an interview id (campaign/party) or an interview .yaml file')
     .option('--qa <ids>', 'the Q&A ids to include, comma-separated (default: the scheduled post’s)')
-    .addOption(
-      new Option('--format <format>', 'slide format (default: the campaign’s)').choices(
-        formatSchema.options,
-      ),
+    .option(
+      '--format <format>',
+      `slide format: ${listOr(formatSchema.options)} (default: the campaign’s)`,
     )
     .option('--theme <theme>', 'theme from brand.yaml (default: the campaign’s)')
-    .addOption(
-      new Option('--image <type>', 'image type of the slides')
-        .choices(['jpeg', 'png'])
-        .default('jpeg'),
-    )
+    .option('--image <type>', 'image type of the slides: jpeg or png', 'jpeg')
     .option('--svg', 'also keep each slide’s SVG')
     .action(async (target: string, _options: unknown, command: Command) => {
       const options = parseOptions(renderOptionsSchema, command);
@@ -71,11 +74,11 @@ export function renderCommand(): Command {
       }
       for (const name of rendered.files.keys()) {
         process.stdout.write(
-          `${join(options.out, name)}${written.includes(name) ? '' : ' (unchanged)'}\n`,
+          `${escapeControls(join(options.out, name))}${written.includes(name) ? '' : ' (unchanged)'}\n`,
         );
       }
       process.stdout.write(
-        `${rendered.post.slides.length} slides, ${spec.format}, ${spec.themeName}\n`,
+        `${rendered.post.slides.length} slides, ${spec.format}, ${escapeControls(spec.themeName)}\n`,
       );
     });
 }
