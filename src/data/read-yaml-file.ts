@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { DataIssue } from './data-issue.js';
 import { describeZodIssues, formatPath } from './describe-zod-issues.js';
 import { findYamlTraps } from './yaml-traps.js';
-import type { FieldPath } from './yaml-traps.js';
+import type { FieldPath, YamlTrap } from './yaml-traps.js';
 
 /** A position in a file, both 1-based. */
 export interface Position {
@@ -66,11 +66,7 @@ export function parseYamlText<T>(text: string, file: string, schema: z.ZodType<T
   // Traps first: they explain the parser's errors on their lines, and a file with one never
   // reaches toJS, so an alias is never expanded (a "billion laughs" file costs a parse).
   const traps = findYamlTraps(text, (offset) => fieldAt(document, offset));
-  const isExplained = (offset: number): boolean =>
-    traps.some(
-      (trap) =>
-        offset >= text.lastIndexOf('\n', trap.offset - 1) + 1 && offset <= trap.explainsUntil,
-    );
+  const isExplained = explainedBy(traps, text);
   const errors = document.errors.filter((error) => !isExplained(error.pos[0]));
 
   if (traps.length > 0 || errors.length > 0) {
@@ -121,6 +117,30 @@ export function parseYamlText<T>(text: string, file: string, schema: z.ZodType<T
     };
   });
   return { file, value: undefined, raw, issues, locate };
+}
+
+/**
+ * Whether a parser error at an offset follows from one of `traps` (sorted by offset): it lies
+ * between the start of a trap's line and where the trap says its consequences end. A binary
+ * search over the traps, with the furthest end reached so far, keeps this linear in a file of
+ * thousands.
+ */
+function explainedBy(traps: readonly YamlTrap[], text: string): (offset: number) => boolean {
+  const starts = traps.map((trap) => text.lastIndexOf('\n', trap.offset - 1) + 1);
+  const furthest: number[] = [];
+  for (const [index, trap] of traps.entries()) {
+    furthest.push(Math.max(furthest[index - 1] ?? -1, trap.explainsUntil));
+  }
+  return (offset) => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((starts[middle] ?? Infinity) <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && (furthest[low - 1] ?? -1) >= offset;
+  };
 }
 
 /** What would fix the commonest slips in hand-written YAML. */
@@ -189,20 +209,26 @@ function offsetOf(document: Document, path: readonly (string | number)[]): numbe
  */
 function fieldAt(document: Document, offset: number): FieldPath {
   const path: (string | number)[] = [];
-  const holds = (from: unknown, to: unknown): boolean =>
-    (rangeStart(from) ?? Infinity) <= offset && offset < (rangeEnd(to) ?? -Infinity);
   let node: unknown = document.contents;
   while (isMap(node) || isSeq(node)) {
     const items: unknown[] = node.items;
-    const index = items.findIndex((item) =>
-      isPair(item) ? holds(item.key, item.value ?? item.key) : holds(item, item),
-    );
-    const item = items[index];
+    const span = (item: unknown): [unknown, unknown] =>
+      isPair(item) ? [item.key, item.value ?? item.key] : [item, item];
+    // Items are in the order written: a binary search keeps a file of many traps linear.
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((rangeEnd(span(items[middle])[1]) ?? -1) > offset) high = middle;
+      else low = middle + 1;
+    }
+    const item = items[low];
+    if ((rangeStart(span(item)[0]) ?? Infinity) > offset) break;
     if (isPair(item) && isScalar(item.key)) {
       path.push(String(item.key.value));
       node = item.value;
     } else if (item !== undefined && !isPair(item)) {
-      path.push(index);
+      path.push(low);
       node = item;
     } else break;
   }

@@ -28,9 +28,7 @@ export type FieldPath = readonly (string | number)[];
 
 /** Finds every trap in `text`, the first on each line; `fieldAt` says in which field an offset is. */
 export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPath): YamlTrap[] {
-  const leaves: Leaf[] = [];
-  const flows: CST.FlowCollection[] = [];
-  for (const token of new Parser().parse(text)) collectLeaves(token, [], false, leaves, flows);
+  const { leaves, flowEnds } = flattenTokens(new Parser().parse(text));
 
   const traps: YamlTrap[] = [];
   const flowsWithComment = new Set<CST.FlowCollection>();
@@ -82,10 +80,11 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
         });
         break;
       case 'comment': {
-        const flow = leaf.flows.at(-1);
+        const { flow } = leaf;
         if (flow !== undefined) {
           flowsWithComment.add(flow);
-          traps.push(flowCommentTrap(token, flow, fieldAt(flow.offset), flowEnd(flow, leaves)));
+          const explainsUntil = flowEnds.get(flow) ?? lineEnd;
+          traps.push(flowCommentTrap(token, flow, fieldAt(flow.offset), explainsUntil));
         } else if (
           previous?.token.type === 'scalar' ||
           (previous !== undefined &&
@@ -111,12 +110,12 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
     else if (token.type !== 'space') previous = leaf;
   }
 
-  for (const flow of flows) {
+  for (const [flow, end] of flowEnds) {
     if (flowsWithComment.has(flow) || isClosed(flow)) continue;
     const isList = flow.start.type === 'flow-seq-start';
     traps.push({
       offset: flow.offset,
-      explainsUntil: flowEnd(flow, leaves),
+      explainsUntil: end,
       field: fieldAt(flow.offset),
       message: isList
         ? 'the [ here is never closed: a list written this way ends with ]'
@@ -140,95 +139,144 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
     });
 }
 
-/** One token as written, with the flow collections (`[ ]`, `{ }`) it is inside, outermost first. */
+/** One token as written, with the innermost flow collection (`[ ]`, `{ }`) it is inside. */
 interface Leaf {
   token: { type: string; offset: number; source: string };
-  flows: readonly CST.FlowCollection[];
+  flow: CST.FlowCollection | undefined;
   /** Part of a `key:` or `- ` that has no value. */
   isInEmptyItem: boolean;
 }
 
-/** Flattens the parser's token tree into the tokens of the text, in order. */
-function collectLeaves(
-  token: CST.Token,
-  flows: readonly CST.FlowCollection[],
-  isInEmptyItem: boolean,
-  leaves: Leaf[],
-  allFlows: CST.FlowCollection[],
-): void {
-  const add = (leaf: Leaf['token'], inside = flows): void => {
-    leaves.push({ token: leaf, flows: inside, isInEmptyItem });
+/** The tokens of the text in order, and each flow collection with where it ends. */
+interface Tokens {
+  leaves: Leaf[];
+  /** In the order they open, each with the offset just past its last character. */
+  flowEnds: Map<CST.FlowCollection, number>;
+}
+
+/** A token still to flatten (or, with `isLeaf`, to take as it is) and what it is inside. */
+interface Pending {
+  token: CST.Token;
+  flow: CST.FlowCollection | undefined;
+  isInEmptyItem: boolean;
+  isLeaf: boolean;
+}
+
+/**
+ * Flattens the parser's token tree into the tokens of the text, in order. A loop over a stack,
+ * not recursion: a file of 5,000 nested `[` must get an error, not exhaust the call stack. The
+ * stack takes the parts of a token last first, so they come off it in the order written.
+ */
+function flattenTokens(roots: Iterable<CST.Token>): Tokens {
+  const leaves: Leaf[] = [];
+  const parents = new Map<CST.FlowCollection, CST.FlowCollection | undefined>();
+  const stack: Pending[] = [];
+  const push = (
+    token: CST.Token,
+    flow: CST.FlowCollection | undefined,
+    isInEmptyItem: boolean,
+    isLeaf = false,
+  ): void => {
+    stack.push({ token, flow, isInEmptyItem, isLeaf });
   };
-  const addItem = (item: CST.CollectionItem, inside: readonly CST.FlowCollection[]): void => {
-    const isEmpty = item.value === undefined;
-    for (const part of item.start) collectLeaves(part, inside, isEmpty, leaves, allFlows);
-    if (item.key !== undefined && item.key !== null)
-      collectLeaves(item.key, inside, isEmpty, leaves, allFlows);
-    for (const part of item.sep ?? []) collectLeaves(part, inside, isEmpty, leaves, allFlows);
-    if (item.value !== undefined) collectLeaves(item.value, inside, false, leaves, allFlows);
+  const pushAll = (
+    tokens: readonly CST.Token[] | undefined,
+    flow: CST.FlowCollection | undefined,
+    isInEmptyItem: boolean,
+  ): void => {
+    for (let index = (tokens?.length ?? 0) - 1; index >= 0; index--) {
+      push(tokens?.[index] as CST.Token, flow, isInEmptyItem);
+    }
+  };
+  const pushItems = (
+    items: readonly CST.CollectionItem[],
+    flow: CST.FlowCollection | undefined,
+  ) => {
+    for (let index = items.length - 1; index >= 0; index--) {
+      const item = items[index] as CST.CollectionItem;
+      const isEmpty = item.value === undefined;
+      if (item.value !== undefined) push(item.value, flow, false);
+      pushAll(item.sep, flow, isEmpty);
+      if (item.key !== undefined && item.key !== null) push(item.key, flow, isEmpty);
+      pushAll(item.start, flow, isEmpty);
+    }
   };
 
-  switch (token.type) {
-    case 'document':
-      for (const part of token.start) add(part);
-      if (token.value !== undefined) collectLeaves(token.value, flows, false, leaves, allFlows);
-      for (const part of token.end ?? []) add(part);
-      break;
-    case 'block-map':
-    case 'block-seq':
-      for (const item of token.items) addItem(item, flows);
-      break;
-    case 'flow-collection': {
-      allFlows.push(token);
-      const inside = [...flows, token];
-      add(token.start, inside);
-      for (const item of token.items) addItem(item, inside);
-      // After its closing bracket, a comment is outside the collection: `qa: [q1] # note`.
-      let isOpen = true;
-      for (const part of token.end) {
-        add(part, isOpen ? inside : flows);
-        if (part.type === 'flow-seq-end' || part.type === 'flow-map-end') isOpen = false;
-      }
-      break;
+  pushAll([...roots], undefined, false);
+  for (let pending = stack.pop(); pending !== undefined; pending = stack.pop()) {
+    const { token, flow, isInEmptyItem } = pending;
+    if (pending.isLeaf) {
+      leaves.push({ token: token as Leaf['token'], flow, isInEmptyItem });
+      continue;
     }
-    case 'alias':
-    case 'scalar':
-    case 'single-quoted-scalar':
-    case 'double-quoted-scalar':
-      add(token);
-      for (const part of token.end ?? []) add(part);
-      break;
-    case 'block-scalar':
-      for (const part of token.props) collectLeaves(part, flows, isInEmptyItem, leaves, allFlows);
-      add(token);
-      break;
-    case 'doc-end':
-      add(token);
-      for (const part of token.end ?? []) add(part);
-      break;
-    default:
-      add(token);
+    switch (token.type) {
+      case 'document':
+        pushAll(token.end, flow, isInEmptyItem);
+        if (token.value !== undefined) push(token.value, flow, false);
+        pushAll(token.start, flow, isInEmptyItem);
+        break;
+      case 'block-map':
+      case 'block-seq':
+        pushItems(token.items, flow);
+        break;
+      case 'flow-collection': {
+        parents.set(token, flow);
+        // After its closing bracket, a comment is outside the collection: `qa: [q1] # note`.
+        const close = token.end.findIndex(
+          (part) => part.type === 'flow-seq-end' || part.type === 'flow-map-end',
+        );
+        const inside = close === -1 ? token.end : token.end.slice(0, close + 1);
+        pushAll(close === -1 ? [] : token.end.slice(close + 1), flow, isInEmptyItem);
+        pushAll(inside, token, isInEmptyItem);
+        pushItems(token.items, token);
+        push(token.start, token, isInEmptyItem);
+        break;
+      }
+      case 'alias':
+      case 'scalar':
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+      case 'doc-end':
+        pushAll(token.end, flow, isInEmptyItem);
+        push(token, flow, isInEmptyItem, true);
+        break;
+      case 'block-scalar':
+        push(token, flow, isInEmptyItem, true);
+        pushAll(token.props, flow, isInEmptyItem);
+        break;
+      default:
+        push(token, flow, isInEmptyItem, true);
+    }
   }
+
+  // Each collection ends where its last token, or the last token of one inside it, ends.
+  const flowEnds = new Map([...parents.keys()].map((flow) => [flow, flow.offset]));
+  for (const { token, flow } of leaves) {
+    if (flow !== undefined) {
+      const end = token.offset + token.source.length;
+      flowEnds.set(flow, Math.max(flowEnds.get(flow) ?? 0, end));
+    }
+  }
+  for (const [flow, parent] of [...parents].reverse()) {
+    if (parent !== undefined) {
+      flowEnds.set(parent, Math.max(flowEnds.get(parent) ?? 0, flowEnds.get(flow) ?? 0));
+    }
+  }
+  return { leaves, flowEnds };
 }
 
 /** Where the node that the anchor or tag at `index` labels starts: it is written after them. */
 function labelledOffset(leaves: readonly Leaf[], index: number): number {
   const props = new Set(['space', 'newline', 'comment', 'anchor', 'tag']);
-  const labelled = leaves.slice(index).find((leaf) => !props.has(leaf.token.type));
-  return (labelled ?? leaves[index])?.token.offset ?? 0;
+  for (let next = index; next < leaves.length; next++) {
+    const leaf = leaves[next];
+    if (leaf !== undefined && !props.has(leaf.token.type)) return leaf.token.offset;
+  }
+  return leaves[index]?.token.offset ?? 0;
 }
 
 function isClosed(flow: CST.FlowCollection): boolean {
   return flow.end.some((part) => part.type === 'flow-seq-end' || part.type === 'flow-map-end');
-}
-
-/** The offset just past the last character of `flow`, where the parser reports it unclosed. */
-function flowEnd(flow: CST.FlowCollection, leaves: readonly Leaf[]): number {
-  let end = flow.offset;
-  for (const { token, flows } of leaves) {
-    if (flows.includes(flow)) end = Math.max(end, token.offset + token.source.length);
-  }
-  return end;
 }
 
 function flowCommentTrap(

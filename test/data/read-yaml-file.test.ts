@@ -448,11 +448,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
     expect(parsed.value?.qa[0]).toEqual({
       id: 'q1',
       question: 'Hur? #x',
-      answer: [
-        'Svar # inte en kommentar',
-        { list: ['Ett', 'Två#tre'] },
-        '*Viktigt* att alla vet',
-      ],
+      answer: ['Svar # inte en kommentar', { list: ['Ett', 'Två#tre'] }, '*Viktigt* att alla vet'],
     });
   });
 
@@ -491,6 +487,21 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       line: 2,
       column: 4,
     });
+  });
+
+  it('refuses 5,000 nested [ with one issue, without exhausting the call stack', () => {
+    const parsed = parseYamlText(`hashtags: ${'['.repeat(5000)}\n`, campaignFile, campaignSchema);
+    expect(parsed.issues).toEqual([
+      {
+        kind: 'syntax',
+        file: campaignFile,
+        where: 'hashtags',
+        message: 'the [ here is never closed: a list written this way ends with ]',
+        hint: 'end the list with ], e.g. [q1, q2]; put text holding , [ ] { } or # in quotes',
+        line: 1,
+        column: 11,
+      },
+    ]);
   });
 
   it.each([
