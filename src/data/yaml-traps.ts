@@ -38,7 +38,21 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
   };
   const textFrom = (offset: number): string => text.slice(offset, endOfLine(offset)).trimEnd();
 
+  const columnOf = (offset: number): number => offset - text.lastIndexOf('\n', offset - 1) - 1;
+  /** The end of the lines after `offset`'s that are blank or indented past `column`. */
+  const endOfDeeperLines = (offset: number, column: number): number => {
+    let end = endOfLine(offset);
+    while (end < text.length) {
+      const next = endOfLine(end + 1);
+      const line = text.slice(end + 1, next);
+      if (line.trim() !== '' && line.length - line.trimStart().length <= column) break;
+      end = next;
+    }
+    return end;
+  };
+
   let previous: Leaf | undefined; // the last token on this line that is not space
+  let lastWords: Leaf | undefined; // the last token that is not space, newline or comment
   for (const [index, leaf] of leaves.entries()) {
     const { token } = leaf;
     const lineEnd = endOfLine(token.offset);
@@ -102,12 +116,29 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
             message: `"${token.source}" would be lost: YAML reads " #" and the rest of the line as a comment`,
             hint: `${quoteHint(text.slice(start, lineEnd).trimEnd())}, so the # stays part of it; a note of your own goes on a line of its own`,
           });
+        } else if (
+          previous === undefined &&
+          lastWords?.token.type === 'scalar' &&
+          lastWords.ownerOffset !== undefined &&
+          columnOf(token.offset) > columnOf(lastWords.ownerOffset)
+        ) {
+          // A line of plain text that starts with #, indented as the text goes on: a comment
+          // too, so its words are lost, and the lines after it no longer belong to the text.
+          const ownerColumn = columnOf(lastWords.ownerOffset);
+          traps.push({
+            offset: token.offset,
+            explainsUntil: endOfDeeperLines(token.offset, ownerColumn),
+            field: fieldAt(lastWords.token.offset),
+            message: `"${token.source}" would be lost: YAML reads a line that starts with # as a comment, even inside a text`,
+            hint: `${quoteHint(text.slice(lastWords.token.offset, endOfDeeperLines(token.offset, ownerColumn)).trimEnd())}, so the # stays part of it; a note of your own goes in line with its field, not further in`,
+          });
         }
         break;
       }
     }
     if (token.type === 'newline') previous = undefined;
     else if (token.type !== 'space') previous = leaf;
+    if (!['space', 'newline', 'comment'].includes(token.type)) lastWords = leaf;
   }
 
   for (const [flow, end] of flowEnds) {
@@ -145,6 +176,8 @@ interface Leaf {
   flow: CST.FlowCollection | undefined;
   /** Part of a `key:` or `- ` that has no value. */
   isInEmptyItem: boolean;
+  /** For the value of a `key:` or `- `: where that key or `-` is written. */
+  ownerOffset?: number;
 }
 
 /** The tokens of the text in order, and each flow collection with where it ends. */
@@ -160,6 +193,7 @@ interface Pending {
   flow: CST.FlowCollection | undefined;
   isInEmptyItem: boolean;
   isLeaf: boolean;
+  ownerOffset?: number;
 }
 
 /**
@@ -176,8 +210,15 @@ function flattenTokens(roots: Iterable<CST.Token>): Tokens {
     flow: CST.FlowCollection | undefined,
     isInEmptyItem: boolean,
     isLeaf = false,
+    ownerOffset?: number,
   ): void => {
-    stack.push({ token, flow, isInEmptyItem, isLeaf });
+    stack.push({
+      token,
+      flow,
+      isInEmptyItem,
+      isLeaf,
+      ...(ownerOffset === undefined ? {} : { ownerOffset }),
+    });
   };
   const pushAll = (
     tokens: readonly CST.Token[] | undefined,
@@ -195,7 +236,9 @@ function flattenTokens(roots: Iterable<CST.Token>): Tokens {
     for (let index = items.length - 1; index >= 0; index--) {
       const item = items[index] as CST.CollectionItem;
       const isEmpty = item.value === undefined;
-      if (item.value !== undefined) push(item.value, flow, false);
+      const owner =
+        item.key?.offset ?? item.start.find((part) => part.type === 'seq-item-ind')?.offset;
+      if (item.value !== undefined) push(item.value, flow, false, false, owner);
       pushAll(item.sep, flow, isEmpty);
       if (item.key !== undefined && item.key !== null) push(item.key, flow, isEmpty);
       pushAll(item.start, flow, isEmpty);
@@ -204,9 +247,14 @@ function flattenTokens(roots: Iterable<CST.Token>): Tokens {
 
   pushAll([...roots], undefined, false);
   for (let pending = stack.pop(); pending !== undefined; pending = stack.pop()) {
-    const { token, flow, isInEmptyItem } = pending;
+    const { token, flow, isInEmptyItem, ownerOffset } = pending;
     if (pending.isLeaf) {
-      leaves.push({ token: token as Leaf['token'], flow, isInEmptyItem });
+      leaves.push({
+        token: token as Leaf['token'],
+        flow,
+        isInEmptyItem,
+        ...(ownerOffset === undefined ? {} : { ownerOffset }),
+      });
       continue;
     }
     switch (token.type) {
@@ -238,7 +286,7 @@ function flattenTokens(roots: Iterable<CST.Token>): Tokens {
       case 'double-quoted-scalar':
       case 'doc-end':
         pushAll(token.end, flow, isInEmptyItem);
-        push(token, flow, isInEmptyItem, true);
+        push(token, flow, isInEmptyItem, true, ownerOffset);
         break;
       case 'block-scalar':
         push(token, flow, isInEmptyItem, true);

@@ -270,6 +270,30 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       },
     ],
     [
+      'a paragraph whose last line starts with #',
+      withAnswer('      - Vi redovisar öppet på\n        #Huddinge kommuns webbplats.\n'),
+      {
+        where: 'qa[0].answer[0]',
+        message:
+          '"#Huddinge kommuns webbplats." would be lost: YAML reads a line that starts with # as a comment, even inside a text',
+        hint: 'put the whole text in quotes ("…"), so the # stays part of it; a note of your own goes in line with its field, not further in',
+        line: 11,
+        column: 9,
+      },
+    ],
+    [
+      'a question with a line in the middle that starts with #',
+      `${head}qa:\n  - id: q1\n    question: Hur gör\n      #Huddinge kommun\n      med det?\n    answer: [Svar.]\n`,
+      {
+        where: 'qa[0].question',
+        message:
+          '"#Huddinge kommun" would be lost: YAML reads a line that starts with # as a comment, even inside a text',
+        hint: 'put the whole text in quotes ("…"), so the # stays part of it; a note of your own goes in line with its field, not further in',
+        line: 9,
+        column: 7,
+      },
+    ],
+    [
       'a paragraph starting with *, an alias',
       withAnswer('      - *Viktigt* att alla vet\n'),
       {
@@ -430,6 +454,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'qa: # the questions',
       '  # q1 first',
       '  - id: q1',
+      '    # a note between fields',
       "    question: 'Hur? #x' #c",
       '    answer: # below',
       '      - |',
@@ -437,6 +462,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       '      - list: # a list',
       '          - Ett',
       '          # a line of its own',
+      '        # in line with the list',
       '          - Två#tre',
       '      - "*Viktigt* att alla vet"',
       '# the end',
