@@ -3,10 +3,11 @@ import type { CST } from 'yaml';
 
 /**
  * YAML that parses, or half parses, into something other than what a communicator wrote
- * (FACTS.md, "Traps"): ` #` after plain text starts a comment and the words after it vanish;
- * `*Viktigt*` is an alias, `&Viktigt` an anchor, `!Viktigt` a tag; a `#` inside `[ ]` eats the
- * closing bracket. None of these has a use in a data file, so each is an error. They are found
- * in the text as written (the parser's tokens), which holds them even where the parser gave up.
+ * (FACTS.md, "Traps"): ` #` after plain text, or `#` starting a line of it, starts a comment
+ * and the words after it vanish; `*Viktigt*` is an alias, `&Viktigt` an anchor, `!Viktigt` a
+ * tag; a `#` inside `[ ]` eats the closing bracket. None of these has a use in a data file, so
+ * each is an error. They are found in the text as written (the parser's tokens), which holds
+ * them even where the parser gave up.
  */
 export interface YamlTrap {
   /** Where the fault is written: the offset of its first character. */
@@ -124,13 +125,13 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
         ) {
           // A line of plain text that starts with #, indented as the text goes on: a comment
           // too, so its words are lost, and the lines after it no longer belong to the text.
-          const ownerColumn = columnOf(lastWords.ownerOffset);
+          const textEnd = endOfDeeperLines(token.offset, columnOf(lastWords.ownerOffset));
           traps.push({
             offset: token.offset,
-            explainsUntil: endOfDeeperLines(token.offset, ownerColumn),
+            explainsUntil: textEnd,
             field: fieldAt(lastWords.token.offset),
             message: `"${token.source}" would be lost: YAML reads a line that starts with # as a comment, even inside a text`,
-            hint: `${quoteHint(text.slice(lastWords.token.offset, endOfDeeperLines(token.offset, ownerColumn)).trimEnd())}, so the # stays part of it; a note of your own goes in line with its field, not further in`,
+            hint: `${quoteHint(text.slice(lastWords.token.offset, textEnd))}, so the # stays part of it; a note of your own goes in line with its field, not further in`,
           });
         }
         break;
