@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { DataIssue } from './data-issue.js';
 import { describeZodIssues, formatPath } from './describe-zod-issues.js';
+import { findYamlTraps } from './yaml-traps.js';
+import type { FieldPath, YamlTrap } from './yaml-traps.js';
 
 /** A position in a file, both 1-based. */
 export interface Position {
@@ -61,9 +63,26 @@ export function parseYamlText<T>(text: string, file: string, schema: z.ZodType<T
     return offset === undefined ? undefined : positionOf(offset);
   };
 
-  if (document.errors.length > 0) {
+  // Traps first: they explain the parser's errors on their lines, and a file with one never
+  // reaches toJS, so an alias is never expanded (a "billion laughs" file costs a parse).
+  const traps = findYamlTraps(text, (offset) => fieldAt(document, offset));
+  const isExplained = explainedBy(traps, text);
+  const errors = document.errors.filter((error) => !isExplained(error.pos[0]));
+
+  if (traps.length > 0 || errors.length > 0) {
     const lines = text.split(/\r?\n/);
-    const issues = document.errors.map((error): DataIssue => {
+    const trapIssues = traps.map((trap): DataIssue => {
+      const where = formatPath(trap.field);
+      return {
+        kind: 'syntax',
+        file,
+        ...(where === '' ? {} : { where }),
+        message: trap.message,
+        hint: trap.hint,
+        ...positionOf(trap.offset),
+      };
+    });
+    const errorIssues = errors.map((error): DataIssue => {
       const { line, column } = positionOf(error.pos[0]);
       const hint = syntaxHint(error, lines[line - 1] ?? '');
       return {
@@ -75,10 +94,14 @@ export function parseYamlText<T>(text: string, file: string, schema: z.ZodType<T
         column,
       };
     });
+    const issues = [...trapIssues, ...errorIssues].sort(
+      (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+    );
     return { file, value: undefined, raw: undefined, issues, locate };
   }
 
-  const raw: unknown = document.toJS();
+  // No alias gets this far; none may expand should one ever slip through.
+  const raw: unknown = document.toJS({ maxAliasCount: 0 });
   const result = schema.safeParse(raw);
   if (result.success) return { file, value: result.data, raw, issues: [], locate };
 
@@ -96,12 +119,39 @@ export function parseYamlText<T>(text: string, file: string, schema: z.ZodType<T
   return { file, value: undefined, raw, issues, locate };
 }
 
+/**
+ * Whether a parser error at an offset follows from one of `traps` (sorted by offset): it lies
+ * between the start of a trap's line and where the trap says its consequences end. A binary
+ * search over the traps, with the furthest end reached so far, keeps this linear in a file of
+ * thousands.
+ */
+function explainedBy(traps: readonly YamlTrap[], text: string): (offset: number) => boolean {
+  const starts = traps.map((trap) => text.lastIndexOf('\n', trap.offset - 1) + 1);
+  const furthest: number[] = [];
+  for (const [index, trap] of traps.entries()) {
+    furthest.push(Math.max(furthest[index - 1] ?? -1, trap.explainsUntil));
+  }
+  return (offset) => {
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((starts[middle] ?? Infinity) <= offset) low = middle + 1;
+      else high = middle;
+    }
+    return low > 0 && (furthest[low - 1] ?? -1) >= offset;
+  };
+}
+
 /** What would fix the commonest slips in hand-written YAML. */
 function syntaxHint(error: YAMLError, line: string): string | undefined {
   switch (error.code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
       return "put the text in quotes: a ': ' inside it, or a ':' ending the line, reads as a key in YAML";
+    case 'BAD_SCALAR_START':
+      // `- @kraftbyran tycker`, `- %50 av`: characters YAML keeps for itself.
+      return `put the whole text in quotes ("…"): YAML text cannot start with ${error.message.slice(-1)}`;
     case 'TAB_AS_INDENT':
       return 'indent with spaces, not tabs';
     case 'BAD_INDENT':
@@ -115,6 +165,10 @@ function syntaxHint(error: YAMLError, line: string): string | undefined {
         ? 'end the text with the same quote mark it starts with'
         : undefined;
     case 'UNEXPECTED_TOKEN':
+      // `- | och > betyder …`: | and > start a block of text on the lines below, not this one.
+      if (/^\s*(-\s+)?([\p{L}\p{N}_-]+:\s+)?[|>][-+\d]*\s+[^\s#]/u.test(line)) {
+        return 'put the whole text in quotes ("…"): YAML reads | or > at the start of a text as the start of a block of lines below it';
+      }
       // `- "Vi vill" sa hon.`: the quotes close before the text ends.
       return /^\s*(-\s+)?([\p{L}\p{N}_-]+:\s+)?["']/u.test(line)
         ? `text that starts with a quote mark must end with it: put the whole text in quotes of the other kind, e.g. '"Vi vill" sa hon.'`
@@ -147,6 +201,44 @@ function offsetOf(document: Document, path: readonly (string | number)[]): numbe
     } else break;
   }
   return offset;
+}
+
+/**
+ * The path of the field written at `offset`: the deepest mapping field (from its key to the end
+ * of its value) or list item that holds it; the inverse of offsetOf.
+ */
+function fieldAt(document: Document, offset: number): FieldPath {
+  const path: (string | number)[] = [];
+  let node: unknown = document.contents;
+  while (isMap(node) || isSeq(node)) {
+    const items: unknown[] = node.items;
+    const span = (item: unknown): [unknown, unknown] =>
+      isPair(item) ? [item.key, item.value ?? item.key] : [item, item];
+    // Items are in the order written: a binary search keeps a file of many traps linear.
+    let low = 0;
+    let high = items.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if ((rangeEnd(span(items[middle])[1]) ?? -1) > offset) high = middle;
+      else low = middle + 1;
+    }
+    const item = items[low];
+    if ((rangeStart(span(item)[0]) ?? Infinity) > offset) break;
+    if (isPair(item) && isScalar(item.key)) {
+      path.push(String(item.key.value));
+      node = item.value;
+    } else if (item !== undefined && !isPair(item)) {
+      path.push(low);
+      node = item;
+    } else break;
+  }
+  return path;
+}
+
+function rangeEnd(node: unknown): number | undefined {
+  return typeof node === 'object' && node !== null && 'range' in node
+    ? (node as Node).range?.[2]
+    : undefined;
 }
 
 function rangeStart(node: unknown): number | undefined {

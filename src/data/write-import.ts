@@ -73,12 +73,19 @@ export function themeForMarker(marker: string): string {
 
 /**
  * No folding (lineWidth 0): a paragraph stays on one line, so an editor's search finds it. The
- * library quotes what needs quoting, such as a list item ending in ":" (FACTS.md).
+ * library quotes what needs quoting, such as a list item ending in ":" or text holding " #" or
+ * starting with "*" (FACTS.md); test/data/write-import.test.ts reads such text back.
  */
 const STRINGIFY_OPTIONS = { lineWidth: 0 } as const;
 
+/**
+ * The same object twice (an answer shared by two Q&As) is written out twice: by default the
+ * library writes it once with an anchor and then an alias, which the loader refuses.
+ */
+const DOCUMENT_OPTIONS = { aliasDuplicateObjects: false } as const;
+
 function stringifyInterview(interview: Interview): string {
-  const document = new Document(interview);
+  const document = new Document(interview, DOCUMENT_OPTIONS);
   document.commentBefore = ` Imported by \`excerpt import\`. Obvious typos of the source may be corrected here.`;
   const interviewee = document.get('interviewee', true);
   if (isMap(interviewee)) interviewee.flow = true;
@@ -98,14 +105,17 @@ function stringifyCampaign(campaign: ImportedCampaign, interviews: Interview[]):
       interview: interview.id,
       qa: [interview.qa[0]?.id ?? 'q1'],
     }));
-  const document = new Document({
-    id: campaign.id,
-    title: campaign.title,
-    marker: campaign.marker,
-    theme: themeForMarker(campaign.marker),
-    hashtags: [],
-    posts,
-  });
+  const document = new Document(
+    {
+      id: campaign.id,
+      title: campaign.title,
+      marker: campaign.marker,
+      theme: themeForMarker(campaign.marker),
+      hashtags: [],
+      posts,
+    },
+    DOCUMENT_OPTIONS,
+  );
   document.commentBefore = ` Imported by \`excerpt import\`: one post per interview on its date, q1 to start with.`;
   const postsNode = document.get('posts', true);
   if (isSeq(postsNode)) {

@@ -203,9 +203,9 @@ describe('loadData', () => {
       ['/interviews/adventsfragestund-2020/vansterpartiet.yaml', 'publishedOn', 'is missing'],
       ['/interviews/adventsfragestund-2020/vansterpartiet.yaml', 'qa', 'is missing'],
       [
-        '/interviews/digital-pride-2020/centerpartiet.yaml:2:1',
-        undefined,
-        'Flow sequence in block collection must be sufficiently indented and end with a ]',
+        '/interviews/digital-pride-2020/centerpartiet.yaml:1:4',
+        'a',
+        'the [ here is never closed: a list written this way ends with ]',
       ],
     ]);
     // The post naming the unreadable interview is not reported again as unknown.

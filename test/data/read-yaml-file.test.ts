@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Document } from 'yaml';
 import { parseYamlText } from '../../src/data/read-yaml-file.js';
 import { campaignSchema, interviewSchema } from '../../src/data/schema.js';
 
@@ -162,5 +163,394 @@ describe('parseYamlText', () => {
     const parsed = parseYamlText(text, 'data/campaigns/x.yaml', campaignSchema);
     expect(parsed.issues[0]).toMatchObject({ kind: 'syntax', ...expected });
     expect(parsed.issues[0]?.where).toBeUndefined();
+  });
+});
+
+const campaignFile = 'data/campaigns/x.yaml';
+const campaignHead = 'id: x\ntitle: X\nmarker: 🎄\ntheme: advent\n';
+
+const quoteHint =
+  'put the whole text in quotes ("…"), so the # stays part of it; a note of your own goes on a line of its own';
+const lostAfterHash = (comment: string): string =>
+  `"${comment}" would be lost: YAML reads " #" and the rest of the line as a comment`;
+
+describe('parseYamlText and YAML that would lose or garble words', () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it.each([
+    [
+      'a " #" in a paragraph',
+      withAnswer('      - Vi redovisar öppet på #Huddinge kommuns webbplats.\n      - Ja.\n'),
+      {
+        where: 'qa[0].answer[0]',
+        message: lostAfterHash('#Huddinge kommuns webbplats.'),
+        hint: quoteHint,
+        line: 10,
+        column: 31,
+      },
+    ],
+    [
+      'a " #" in a question',
+      `${head}qa:\n  - id: q1\n    question: Hur gör ni? #viktigt\n    answer: [Svar.]\n`,
+      {
+        where: 'qa[0].question',
+        message: lostAfterHash('#viktigt'),
+        hint: quoteHint,
+        line: 8,
+        column: 27,
+      },
+    ],
+    [
+      'a " #" in a bullet',
+      withAnswer('      - list:\n          - Ett #två\n'),
+      {
+        where: 'qa[0].answer[0].list[0]',
+        message: lostAfterHash('#två'),
+        hint: quoteHint,
+        line: 11,
+        column: 17,
+      },
+    ],
+    [
+      'a " #" after a tab, on the second line of a paragraph',
+      withAnswer('      - Rad ett\n        rad två\t#tre\n'),
+      {
+        where: 'qa[0].answer[0]',
+        message: lostAfterHash('#tre'),
+        hint: quoteHint,
+        line: 11,
+        column: 17,
+      },
+    ],
+    [
+      'a paragraph that starts with #',
+      withAnswer('      - #Huddinge är bäst\n'),
+      {
+        where: 'qa[0].answer[0]',
+        message: lostAfterHash('#Huddinge är bäst'),
+        hint: quoteHint,
+        line: 10,
+        column: 9,
+      },
+    ],
+    [
+      'a question that starts with #',
+      `${head}qa:\n  - id: q1\n    question: #viktigt Hur?\n    answer: [Svar.]\n`,
+      {
+        where: 'qa[0].question',
+        message: lostAfterHash('#viktigt Hur?'),
+        hint: quoteHint,
+        line: 8,
+        column: 15,
+      },
+    ],
+    [
+      'a " #" in text holding a double quote',
+      withAnswer('      - Han sa "ja" #två\n'),
+      {
+        where: 'qa[0].answer[0]',
+        message: lostAfterHash('#två'),
+        hint: "put the whole text in single quotes ('…'), writing each ' inside it twice, so the # stays part of it; a note of your own goes on a line of its own",
+        line: 10,
+        column: 21,
+      },
+    ],
+    [
+      'a note after a field',
+      head.replace('party: Centerpartiet', 'party: Centerpartiet # stavning?') +
+        'qa: [{ id: q1, question: Hur?, answer: [Svar.] }]\n',
+      {
+        where: 'party',
+        message: lostAfterHash('# stavning?'),
+        hint: quoteHint,
+        line: 3,
+        column: 22,
+      },
+    ],
+    [
+      'a paragraph whose last line starts with #',
+      withAnswer('      - Vi redovisar öppet på\n        #Huddinge kommuns webbplats.\n'),
+      {
+        where: 'qa[0].answer[0]',
+        message:
+          '"#Huddinge kommuns webbplats." would be lost: YAML reads a line that starts with # as a comment, even inside a text',
+        hint: 'put the whole text in quotes ("…"), so the # stays part of it; a note of your own goes in line with its field, not further in',
+        line: 11,
+        column: 9,
+      },
+    ],
+    [
+      'a question with a line in the middle that starts with #',
+      `${head}qa:\n  - id: q1\n    question: Hur gör\n      #Huddinge kommun\n      med det?\n    answer: [Svar.]\n`,
+      {
+        where: 'qa[0].question',
+        message:
+          '"#Huddinge kommun" would be lost: YAML reads a line that starts with # as a comment, even inside a text',
+        hint: 'put the whole text in quotes ("…"), so the # stays part of it; a note of your own goes in line with its field, not further in',
+        line: 9,
+        column: 7,
+      },
+    ],
+    [
+      'a paragraph starting with *, an alias',
+      withAnswer('      - *Viktigt* att alla vet\n'),
+      {
+        where: 'qa[0].answer[0]',
+        message: '"*Viktigt*" reads as a YAML alias (a reference to an anchor), not as text',
+        hint: 'put the whole text in quotes ("…")',
+        line: 10,
+        column: 9,
+      },
+    ],
+    [
+      'a paragraph starting with &, an anchor',
+      withAnswer('      - &Viktigt att alla vet\n'),
+      {
+        where: 'qa[0].answer[0]',
+        message:
+          '"&Viktigt" reads as a YAML anchor (a name for reuse) and would be dropped from the text',
+        hint: 'put the whole text in quotes ("…")',
+        line: 10,
+        column: 9,
+      },
+    ],
+    [
+      'a lone & starting a paragraph',
+      withAnswer('      - & co\n'),
+      {
+        where: 'qa[0].answer[0]',
+        message: '"&" reads as a YAML anchor (a name for reuse) and would be dropped from the text',
+        hint: 'put the whole text in quotes ("…")',
+        line: 10,
+        column: 9,
+      },
+    ],
+    [
+      'a paragraph starting with !, a tag',
+      withAnswer('      - !Viktigt! sa hon "nu"\n'),
+      {
+        where: 'qa[0].answer[0]',
+        message: '"!Viktigt!" reads as a YAML tag (a type) and would be dropped from the text',
+        hint: "put the whole text in single quotes ('…'), writing each ' inside it twice",
+        line: 10,
+        column: 9,
+      },
+    ],
+    [
+      'a paragraph starting with ?',
+      withAnswer('      - ? Varför\n'),
+      {
+        where: 'qa[0].answer[0]',
+        message: '"?" at the start of a text reads as a YAML key marker, not as text',
+        hint: 'put the whole text in quotes ("…")',
+        line: 10,
+        column: 9,
+      },
+    ],
+    [
+      'a { never closed',
+      head.replace('kommunalråd }', 'kommunalråd') +
+        'qa: [{ id: q1, question: Hur?, answer: [Svar.] }]\n',
+      {
+        where: 'interviewee',
+        message: 'the { here is never closed: a mapping written this way ends with }',
+        hint: 'end the mapping with }, e.g. { name: …, role: … }; put text holding , [ ] { } or # in quotes',
+        line: 4,
+        column: 14,
+      },
+    ],
+    [
+      'a # inside { }',
+      head.replace('Christian Ottosson', '#1 Christian') +
+        'qa: [{ id: q1, question: Hur?, answer: [Svar.] }]\n',
+      {
+        where: 'interviewee',
+        message:
+          '"#1 Christian, role: kommunalråd }" would be lost: inside { }, YAML reads # and the rest of the line as a comment, so the { is never closed',
+        hint: 'put text holding # in quotes ("…")',
+        line: 4,
+        column: 22,
+      },
+    ],
+  ])('refuses %s, naming line and field', (_name, text, expected) => {
+    const parsed = parseYamlText(text, file, interviewSchema);
+    expect(parsed.value).toBeUndefined();
+    // One issue: the parser's own errors on the line follow from it and are left out.
+    expect(parsed.issues).toEqual([{ kind: 'syntax', file, ...expected }]);
+  });
+
+  it.each([
+    [
+      'a hashtag written with #',
+      'hashtags: [#Huddinge]\n',
+      {
+        where: 'hashtags',
+        message:
+          '"#Huddinge]" would be lost: inside [ ], YAML reads # and the rest of the line as a comment, so the [ is never closed',
+        hint: 'write hashtags without #, e.g. hashtags: [Huddinge, Botkyrka]',
+        line: 5,
+        column: 12,
+      },
+    ],
+    [
+      'the second hashtag written with #',
+      'hashtags: [Huddinge, #Botkyrka]\nposts: []\n',
+      {
+        where: 'hashtags',
+        message:
+          '"#Botkyrka]" would be lost: inside [ ], YAML reads # and the rest of the line as a comment, so the [ is never closed',
+        hint: 'write hashtags without #, e.g. hashtags: [Huddinge, Botkyrka]',
+        line: 5,
+        column: 22,
+      },
+    ],
+    [
+      'a hashtag written with #, the list closed on the next line',
+      'hashtags: [Huddinge, #Botkyrka\n  ]\n',
+      {
+        where: 'hashtags',
+        message:
+          '"#Botkyrka" would be lost: inside [ ], YAML reads # and the rest of the line as a comment',
+        hint: 'write hashtags without #, e.g. hashtags: [Huddinge, Botkyrka]',
+        line: 5,
+        column: 22,
+      },
+    ],
+    [
+      'hashtags with #, without brackets',
+      'hashtags: #Huddinge #Botkyrka\n',
+      {
+        where: 'hashtags',
+        message: lostAfterHash('#Huddinge #Botkyrka'),
+        hint: quoteHint,
+        line: 5,
+        column: 11,
+      },
+    ],
+    [
+      'a [ never closed',
+      'posts:\n  - date: 2020-12-16\n    interview: a/b\n    qa: [q1, q2\n',
+      {
+        where: 'posts[0].qa',
+        message: 'the [ here is never closed: a list written this way ends with ]',
+        hint: 'end the list with ], e.g. [q1, q2]; put text holding , [ ] { } or # in quotes',
+        line: 8,
+        column: 9,
+      },
+    ],
+  ])('refuses %s in a campaign', (_name, tail, expected) => {
+    const parsed = parseYamlText(campaignHead + tail, campaignFile, campaignSchema);
+    expect(parsed.value).toBeUndefined();
+    expect(parsed.issues).toEqual([{ kind: 'syntax', file: campaignFile, ...expected }]);
+  });
+
+  it('keeps comments that lose nothing, and # that is not a comment', () => {
+    const text = [
+      '# Imported by `excerpt import`.',
+      head.replace('kommunalråd }', 'kommunalråd } # flow').trimEnd(),
+      'intro: "Inledning #1" # after quotes',
+      'qa: # the questions',
+      '  # q1 first',
+      '  - id: q1',
+      '    # a note between fields',
+      "    question: 'Hur? #x' #c",
+      '    answer: # below',
+      '      - |',
+      '        Svar # inte en kommentar',
+      '      - list: # a list',
+      '          - Ett',
+      '          # a line of its own',
+      '        # in line with the list',
+      '          - Två#tre',
+      '      - "*Viktigt* att alla vet"',
+      '# the end',
+      '',
+    ].join('\n');
+    const parsed = parseYamlText(text, file, interviewSchema);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.value?.intro).toBe('Inledning #1');
+    expect(parsed.value?.qa[0]).toEqual({
+      id: 'q1',
+      question: 'Hur? #x',
+      answer: ['Svar # inte en kommentar', { list: ['Ett', 'Två#tre'] }, '*Viktigt* att alla vet'],
+    });
+  });
+
+  it('reports a trap and an unrelated syntax error both, in line order', () => {
+    const text = withAnswer('      - *Viktigt* att alla vet\n').replace(
+      'campaign:',
+      'id: again\ncampaign:',
+    );
+    const parsed = parseYamlText(text, file, interviewSchema);
+    expect(parsed.issues.map(({ line, message }) => [line, message])).toEqual([
+      [2, 'Map keys must be unique'],
+      [11, '"*Viktigt*" reads as a YAML alias (a reference to an anchor), not as text'],
+    ]);
+  });
+
+  it('refuses a "billion laughs" file line by line without expanding an alias', () => {
+    const levels = 'abcdefghij'.split('');
+    const text = levels
+      .map((name, index) => {
+        const items =
+          index === 0 ? Array(9).fill('"lol"') : Array(9).fill(`*${levels[index - 1] ?? ''}`);
+        return `${name}: &${name} [${items.join(', ')}]\n`;
+      })
+      .join('');
+    const toJS = vi.spyOn(Document.prototype, 'toJS');
+    const parsed = parseYamlText(text, campaignFile, campaignSchema);
+    expect(toJS).not.toHaveBeenCalled();
+    expect(parsed.raw).toBeUndefined();
+    expect(parsed.issues).toHaveLength(10);
+    expect(parsed.issues[1]).toEqual({
+      kind: 'syntax',
+      file: campaignFile,
+      where: 'b',
+      message: '"&b" reads as a YAML anchor (a name for reuse) and would be dropped from the text',
+      hint: 'put the whole text in quotes ("…")',
+      line: 2,
+      column: 4,
+    });
+  });
+
+  it('refuses 5,000 nested [ with one issue, without exhausting the call stack', () => {
+    const parsed = parseYamlText(`hashtags: ${'['.repeat(5000)}\n`, campaignFile, campaignSchema);
+    expect(parsed.issues).toEqual([
+      {
+        kind: 'syntax',
+        file: campaignFile,
+        where: 'hashtags',
+        message: 'the [ here is never closed: a list written this way ends with ]',
+        hint: 'end the list with ], e.g. [q1, q2]; put text holding , [ ] { } or # in quotes',
+        line: 1,
+        column: 11,
+      },
+    ]);
+  });
+
+  it.each([
+    [
+      '@',
+      withAnswer('      - @kraftbyran tycker\n'),
+      'Plain value cannot start with reserved character @',
+      'put the whole text in quotes ("…"): YAML text cannot start with @',
+    ],
+    [
+      '%',
+      withAnswer('      - %50 av alla\n'),
+      'Plain value cannot start with directive indicator character %',
+      'put the whole text in quotes ("…"): YAML text cannot start with %',
+    ],
+    [
+      '|',
+      withAnswer('      - | betyder eller\n'),
+      'Not a YAML token: betyder eller',
+      'put the whole text in quotes ("…"): YAML reads | or > at the start of a text as the start of a block of lines below it',
+    ],
+  ])('says to quote a text starting with %s', (_char, text, message, hint) => {
+    const parsed = parseYamlText(text, file, interviewSchema);
+    expect(parsed.issues).toMatchObject([{ kind: 'syntax', message, hint, line: 10 }]);
   });
 });

@@ -5,8 +5,9 @@ import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { importPage, type ImportResult } from '../../src/data/import-page.js';
+import { readYamlFile } from '../../src/data/read-yaml-file.js';
 import { themeForMarker, writeImport } from '../../src/data/write-import.js';
-import { campaignSchema, interviewSchema } from '../../src/data/schema.js';
+import { campaignSchema, interviewSchema, type Interview } from '../../src/data/schema.js';
 import { InputError } from '../../src/errors.js';
 
 function importFixture(name: string): ImportResult {
@@ -163,5 +164,131 @@ describe('writeImport', () => {
     expect(written).toHaveLength(4);
     expect(await readFile(edited, 'utf8')).toContain('party: Miljöpartiet');
     expect((await listFiles(dataDir)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+  });
+});
+
+/**
+ * Text a communicator writes that YAML reads otherwise when unquoted (FACTS.md, "Traps"): a
+ * comment, an alias, an anchor, a tag, a reserved first character, a key, a block marker.
+ */
+const trickyTexts = [
+  'Vi redovisar öppet på #Huddinge kommuns webbplats.',
+  '#Huddinge först',
+  'Slutar med #',
+  'Hur gör ni? #viktigt',
+  '*Viktigt* att alla vet',
+  '&Viktigt att alla vet',
+  '!Viktigt! att alla vet',
+  '%50 av alla',
+  '@kraftbyran tycker',
+  '`kod` här',
+  '- inte en lista',
+  '? en fråga',
+  '| och > betyder',
+  'Så här: vi vill',
+  'Några exempel:',
+  "'citat' sa hon",
+  '"citat" sa hon',
+  '”citat” sa hon',
+  `Han sa "ja" och 'nej' #två`,
+  'C:\\mapp #1',
+  '{ mapp }',
+  '[lista]',
+  ', komma',
+  'ett\u00a0hårt mellanslag',
+  'Jul 🎄 och pride 🏳️‍🌈',
+  'Rad ett\nrad två #tre',
+  'Stycke ett\n\nStycke två',
+  'tab\there',
+  'true',
+  '123',
+  '2020-12-16',
+  'null',
+  '~',
+];
+
+function trickyInterview(party: string, name: string, role: string): Interview {
+  return {
+    id: 'valfragor-2022/knepiga',
+    campaign: 'valfragor-2022',
+    party,
+    interviewee: { name, role },
+    publishedOn: '2022-09-05',
+    intro: trickyTexts.join(' '),
+    qa: [
+      { id: 'q1', question: 'Alla stycken?', answer: [...trickyTexts] },
+      { id: 'q2', question: 'Alla punkter?', answer: [{ list: [...trickyTexts] }] },
+      ...trickyTexts.map((text, index) => ({
+        id: `q${String(index + 3)}`,
+        question: text,
+        answer: [text],
+      })),
+    ],
+  };
+}
+
+describe('writeImport and text YAML would read otherwise', () => {
+  let dataDir: string;
+
+  beforeEach(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), 'excerpt-import-'));
+  });
+  afterEach(async () => {
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it.each([
+    ['#Huddinge-partiet', 'Anna #1, "Annan"', '*Viktigt*: kommunalråd'],
+    ['*Viktigt* Partiet', '&Anna { Berg }', 'ordförande #2'],
+    ['Partiet: Ett', '!Anna [Berg]', '”roll”, ja'],
+  ])(
+    'writes party %s, every answer and question so the loader reads them back word for word',
+    async (party, name, role) => {
+      const interview = trickyInterview(party, name, role);
+      const campaign = { id: 'valfragor-2022', title: `${party}: ${name} #val`, marker: '❤️' };
+      await writeImport({ campaigns: [campaign], interviews: [interview] }, { dataDir });
+
+      const interviewFile = join(dataDir, 'interviews', 'valfragor-2022', 'knepiga.yaml');
+      const read = await readYamlFile(interviewFile, interviewSchema);
+      expect(read.issues).toEqual([]);
+      expect(read.value).toEqual(interview);
+
+      const campaignFile = join(dataDir, 'campaigns', 'valfragor-2022.yaml');
+      const readCampaign = await readYamlFile(campaignFile, campaignSchema);
+      expect(readCampaign.issues).toEqual([]);
+      expect(readCampaign.value?.title).toBe(campaign.title);
+    },
+  );
+
+  it('keeps such text readable: quoted, one paragraph a line', async () => {
+    const interview = trickyInterview('Partiet', 'Anna', 'kommunalråd');
+    const campaign = { id: 'valfragor-2022', title: 'Val', marker: '❤️' };
+    await writeImport({ campaigns: [campaign], interviews: [interview] }, { dataDir });
+    const text = await readFile(
+      join(dataDir, 'interviews', 'valfragor-2022', 'knepiga.yaml'),
+      'utf8',
+    );
+    expect(text).toContain('\n      - "Vi redovisar öppet på #Huddinge kommuns webbplats."\n');
+    expect(text).toContain('\n          - "*Viktigt* att alla vet"\n');
+    expect(text).toContain('\n    question: "Hur gör ni? #viktigt"\n');
+    expect(text).toContain('\n      - ”citat” sa hon\n');
+  });
+
+  it('writes an answer shared by two Q&As twice, not as an anchor and an alias', async () => {
+    const answer = ['Samma svar.'];
+    const interview = trickyInterview('Partiet', 'Anna', 'kommunalråd');
+    interview.qa = [
+      { id: 'q1', question: 'Ett?', answer },
+      { id: 'q2', question: 'Två?', answer },
+    ];
+    const campaign = { id: 'valfragor-2022', title: 'Val', marker: '❤️' };
+    await writeImport({ campaigns: [campaign], interviews: [interview] }, { dataDir });
+
+    const file = join(dataDir, 'interviews', 'valfragor-2022', 'knepiga.yaml');
+    const text = await readFile(file, 'utf8');
+    expect(text).not.toMatch(/[&*]a\d/);
+    const read = await readYamlFile(file, interviewSchema);
+    expect(read.issues).toEqual([]);
+    expect(read.value?.qa.map((qa) => qa.answer)).toEqual([answer, answer]);
   });
 });
