@@ -101,7 +101,7 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
           const explainsUntil = flowEnds.get(flow) ?? lineEnd;
           traps.push(flowCommentTrap(token, flow, fieldAt(flow.offset), explainsUntil));
         } else if (
-          previous?.token.type === 'scalar' ||
+          (previous?.token.type === 'scalar' && isText(fieldAt(previous.token.offset))) ||
           (previous !== undefined &&
             previous.isInEmptyItem &&
             (previous.token.type === 'map-value-ind' || previous.token.type === 'seq-item-ind'))
@@ -169,6 +169,34 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
       seenLines.add(lineStart);
       return true;
     });
+}
+
+/**
+ * Fields whose values are names, dates, ids or settings, never prose: a note after them
+ * (`publishedOn: 2020-12-16  # the day it was posted`, as PRODUCT.md's example writes) loses
+ * no words, so it stays allowed. Everything else is text a reader sees, where ` #Huddinge`
+ * is far likelier a hashtag than a note.
+ */
+const settingFields = new Set([
+  'id',
+  'campaign',
+  'interview',
+  'theme',
+  'format',
+  'time',
+  'date',
+  'publishedOn',
+  'qa',
+  'marker',
+  'handle',
+  'email',
+]);
+
+/** True when the field at `path` holds text a reader sees (see settingFields). */
+function isText(path: FieldPath): boolean {
+  const key = path.findLast((segment): segment is string => typeof segment === 'string');
+  // The themes of brand.yaml are settings through and through.
+  return key === undefined || (!settingFields.has(key) && path[0] !== 'themes');
 }
 
 /** One token as written, with the innermost flow collection (`[ ]`, `{ }`) it is inside. */

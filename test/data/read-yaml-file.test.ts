@@ -478,6 +478,49 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
     });
   });
 
+  it('keeps notes after settings, as the spec’s examples write them, but not after text', () => {
+    const interview = [
+      'id: adventsfragestund-2020/centerpartiet',
+      'campaign: adventsfragestund-2020',
+      'party: Centerpartiet',
+      'interviewee: { name: Christian Ottosson, role: kommunalråd }',
+      'publishedOn: 2020-12-16          # the day the excerpt appeared on Instagram',
+      'qa:',
+      '  - id: q1                       # a note',
+      '    question: Hur arbetar Centerpartiet för att motverka killars våld mot tjejer?',
+      '    answer:                       # blocks: a string is a paragraph',
+      '      - Centerpartiet vill ha en nollvision för våld.',
+      '',
+    ].join('\n');
+    const parsed = parseYamlText(interview, file, interviewSchema);
+    expect(parsed.issues).toEqual([]);
+    expect(parsed.value?.publishedOn).toBe('2020-12-16');
+
+    const campaign = [
+      'id: adventsfragestund-2020',
+      'title: Adventsfrågestund 2020',
+      'marker: 🎄                        # the emoji the page puts before each question',
+      'theme: advent',
+      'format: square                    # optional; square is the default',
+      'time: "08:00"                     # optional publish time of day, Europe/Stockholm',
+      'hashtags: [Huddinge, Adventsfrågestund]',
+      'posts:',
+      '  - date: 2020-12-16',
+      '    interview: adventsfragestund-2020/centerpartiet',
+      '    qa: [q1, q2]',
+      '',
+    ].join('\n');
+    const parsedCampaign = parseYamlText(campaign, campaignFile, campaignSchema);
+    expect(parsedCampaign.issues).toEqual([]);
+    expect(parsedCampaign.value?.marker).toBe('🎄');
+
+    // The same note after a title is text a reader would lose.
+    const titled = campaign.replace('title: Adventsfrågestund 2020', 'title: Advent #Huddinge');
+    expect(parseYamlText(titled, campaignFile, campaignSchema).issues).toMatchObject([
+      { where: 'title', line: 2, message: expect.stringMatching(/would be lost/) as unknown },
+    ]);
+  });
+
   it('reports a trap and an unrelated syntax error both, in line order', () => {
     const text = withAnswer('      - *Viktigt* att alla vet\n').replace(
       'campaign:',
