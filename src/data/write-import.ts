@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { access, mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { access } from 'node:fs/promises';
+import { join } from 'node:path';
 import { Document, isMap, isSeq } from 'yaml';
 import { InputError } from '../errors.js';
+import { writeFileAtomic } from '../io/write-file-atomic.js';
 import type { Interview } from './schema.js';
 import type { ImportedCampaign, ImportResult } from './import-page.js';
 
@@ -59,7 +59,7 @@ export async function writeImport(
     }
   }
 
-  for (const file of planned) await writeAtomically(file.path, file.content);
+  for (const file of planned) await writeFileAtomic(file.path, file.content);
   return planned.map((file) => file.path);
 }
 
@@ -133,18 +133,5 @@ async function exists(path: string): Promise<boolean> {
     return true;
   } catch {
     return false;
-  }
-}
-
-/** A temporary file in the same folder, then a rename: a reader never sees half a file. */
-async function writeAtomically(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  const temporary = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    await writeFile(temporary, content, 'utf8');
-    await rename(temporary, path);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
   }
 }

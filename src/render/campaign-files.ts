@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Campaign } from '../data/schema.js';
-import { onFileSystem } from './file-system-error.js';
+import { onFileSystem } from '../io/file-system-error.js';
 import type { FolderEntry, FolderRecord } from './output.js';
 import { isFileCurrent, isFolderCurrent, readFolderRecord, writeFolder } from './output.js';
 import { hashOfCode } from './post-hash.js';

@@ -2,7 +2,7 @@ import { mkdir, rmdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { InputError } from '../errors.js';
-import { onFileSystem } from './file-system-error.js';
+import { onFileSystem } from '../io/file-system-error.js';
 
 /** The lock's name inside the folder it guards. */
 export const lockName = '.excerpt.lock';

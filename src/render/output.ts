@@ -1,18 +1,16 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { lstat, mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { lstat, mkdir, readdir, readFile, rm, rmdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import { InputError } from '../errors.js';
-import { onFileSystem } from './file-system-error.js';
+import { onFileSystem } from '../io/file-system-error.js';
+import { tempPrefix, writeFileAtomic } from '../io/write-file-atomic.js';
 
 /**
- * The one module that writes output files. Every file is written whole: to a temporary name in
- * the same folder, then renamed over the target, so a reader (or a killed run) never sees half a
- * file. What it wrote in a folder is recorded in the folder's `.excerpt.json`, with each file's
+ * The one module that writes output files, each whole (writeFileAtomic). What it wrote in a folder is recorded in the folder's `.excerpt.json`, with each file's
  * sha256, size and modification time: it overwrites or deletes only files the record names, and
  * calls a folder current only when every file on disk is what the record says.
  */
 
-const tempPrefix = '.excerpt-tmp-';
 export const recordName = '.excerpt.json';
 
 /** What we know of a file we wrote. */
@@ -54,24 +52,6 @@ export class ForeignFileError extends InputError {
 }
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
-
-/** Writes a file atomically: temporary file in the same folder, then rename. */
-export async function writeFileAtomic(path: string, data: Buffer | string): Promise<void> {
-  await onFileSystem(dirname(path), () => mkdir(dirname(path), { recursive: true }));
-  const temp = join(
-    dirname(path),
-    `${tempPrefix}${basename(path)}-${randomBytes(4).toString('hex')}`,
-  );
-  await onFileSystem(path, async () => {
-    try {
-      await writeFile(temp, data);
-      await rename(temp, path);
-    } catch (error) {
-      await rm(temp, { force: true }).catch(() => undefined);
-      throw error;
-    }
-  });
-}
 
 /**
  * Reads a folder's record, or undefined when there is none or it is damaged. A record of the
