@@ -130,6 +130,7 @@ async function buildLocked(
   for (const campaign of campaigns) {
     const dir = join(options.out, campaign.id);
     const posts = jobs.filter((job) => job.campaign === campaign).length;
+    if (!jobs.some((job) => job.campaign === campaign && job.isSelected)) continue;
     foreign.push(
       ...(await findForeignFiles(dir, campaignFileNames(Math.ceil(posts / postsPerSheet)))),
     );
@@ -186,6 +187,8 @@ async function buildLocked(
   for (const campaign of campaigns) {
     const dir = join(options.out, campaign.id);
     const campaignJobs = jobs.filter((job) => job.campaign === campaign);
+    // `--only` touches the campaigns it builds a post of, and no other.
+    if (!campaignJobs.some((job) => job.isSelected)) continue;
     summary.campaigns.push({
       id: campaign.id,
       dir,

@@ -204,6 +204,17 @@ describe('a build that is interrupted, or meets files it did not write', () => {
     expect(again.code).toBe(0);
   });
 
+  it('builds one day into a fresh folder, with campaign files for that campaign alone', async () => {
+    const cwd = makeWorkspace('integrity-only', fixture);
+    const result = await runExcerpt(['build', '--only', '2020-07-31'], cwd);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(cwd, 'out'))).toEqual(['digital-pride-2020']);
+    const manifest = JSON.parse(
+      readFileSync(join(cwd, 'out', 'digital-pride-2020', 'manifest.json'), 'utf8'),
+    ) as { posts: { folder: string }[] };
+    expect(manifest.posts.map((post) => post.folder)).toEqual(['2020-07-31-centerpartiet']);
+  });
+
   it('lets two builds into one folder run one after the other, never both at once', async () => {
     const cwd = makeWorkspace('integrity-twice', fixture);
     const [one, two] = await Promise.all([
