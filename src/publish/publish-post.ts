@@ -87,6 +87,10 @@ export async function publishPost(run: PostRun, post: BuiltPost): Promise<PostOu
       return outcomeOf(entry);
     }
   }
+  // With the limit used up, nothing is made: containers would only expire unused.
+  if (run.remainingQuota() === 0) {
+    throw new RunStop('quota', post, 'publish', new Error('the publishing limit is used up'));
+  }
   if (entry.account !== run.account || entry.content !== post.content) {
     discardContainers(entry);
     entry.account = run.account;

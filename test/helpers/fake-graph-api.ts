@@ -11,7 +11,7 @@ import sharp from 'sharp';
  * FINISHED, refuses to publish a container that is not FINISHED, and counts a publishing limit.
  * Faults can be switched on: a refused token (190), a used-up quota (9/2207042), a transient
  * failure once (code 2, is_transient), a lost `media_publish` response after publishing, an
- * expired container (2207020), a permalink that cannot be read; and any request can be held
+ * expired carousel container (2207020), a permalink that cannot be read; and any request can be held
  * unanswered, before or after it takes effect, so a test can kill the client at that moment.
  * Everything asked and done is recorded for the test to assert.
  */
@@ -77,8 +77,8 @@ export interface FakeFaults {
   failOnce: Map<FakeStep, ErrorBody>;
   /** The next media_publish publishes, then loses its response (the connection is cut). */
   losePublishResponse: boolean;
-  /** Containers made from now on read EXPIRED (and cannot be published). */
-  expireContainers: boolean;
+  /** The next this many carousel containers made read EXPIRED (and cannot be published). */
+  expireCarousels: number;
   /** Reading a permalink fails (code 1, a transient error each time). */
   failPermalink: boolean;
 }
@@ -137,7 +137,7 @@ export async function startFakeGraphApi(
     quota: { total: 50, used: 0 },
     failOnce: new Map(),
     losePublishResponse: false,
-    expireContainers: false,
+    expireCarousels: 0,
     failPermalink: false,
   };
   const holds: Hold[] = [];
@@ -273,7 +273,7 @@ export async function startFakeGraphApi(
           imageUrl: params.image_url!,
           altText: params.alt_text,
           sha256: problem.sha256,
-          expired: faults.expireContainers,
+          expired: false,
           reads: 0,
         });
         done({ id });
@@ -315,11 +315,13 @@ export async function startFakeGraphApi(
           return;
         }
         const id = newId();
+        const expired = faults.expireCarousels > 0;
+        faults.expireCarousels = Math.max(0, faults.expireCarousels - 1);
         carousels.set(id, {
           id,
           children: ids,
           caption,
-          expired: faults.expireContainers,
+          expired,
           published: false,
           reads: 0,
         });

@@ -164,7 +164,7 @@ export function formatReport(report: PublishReport, style: Style): string {
   const width = Math.max(0, ...report.posts.map((post) => labels[post.status].length));
   for (const post of report.posts) {
     // Run from cron, --due meets every published post again and again: those are counted, not listed.
-    if (report.select === 'due' && post.status === 'already-published') continue;
+    if (report.select === 'due' && !report.dryRun && post.status === 'already-published') continue;
     const label = labels[post.status].padEnd(width);
     const mark =
       post.status === 'published'
