@@ -1,10 +1,16 @@
 import { formatIssue, InputError, type Issue } from '../errors.js';
 
-/** Issues as indented lines, each with its hint in parentheses. */
+/** Issues shown at most: a --base-url that answers nothing fails every image of every post. */
+const shownIssues = 12;
+
+/** Issues as indented lines, each with its hint in parentheses; a long list is cut short. */
 function issueLines(issues: readonly Issue[]): string[] {
-  return issues.map(
+  const shown = issues.length > shownIssues ? issues.slice(0, shownIssues - 2) : issues;
+  const lines = shown.map(
     (issue) => `  ${formatIssue(issue)}${issue.hint === undefined ? '' : `\n    (${issue.hint})`}`,
   );
+  if (shown.length < issues.length) lines.push(`  … and ${issues.length - shown.length} more`);
+  return lines;
 }
 
 /**

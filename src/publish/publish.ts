@@ -6,6 +6,7 @@ import { readBuiltPost, scheduledPosts, selectCampaigns, type BuiltPost } from '
 import type { ScheduledPost } from './built-post.js';
 import {
   createGraphClient,
+  defaultApiUrl,
   GraphApiError,
   type GraphClient,
   type PublishingLimit,
@@ -244,10 +245,16 @@ async function publishLocked(
   if (options.dryRun) {
     for (const post of built) {
       const found = await findOnInstagram(recentMedia, post.caption);
+      const isUnsettled = ledgers.get(post.campaign)?.posts[post.folder]?.state === 'publishing';
       reports.set(post.id, {
         id: post.id,
         publishAt: post.publishAt,
         status: found === undefined ? 'would-publish' : 'already-published',
+        ...(isUnsettled && found === undefined
+          ? {
+              note: 'an earlier publish request’s outcome is unknown: the run asks Instagram before anything else',
+            }
+          : {}),
         ...(found === undefined
           ? {}
           : {
@@ -376,6 +383,18 @@ async function readLimit(client: GraphClient): Promise<PublishingLimit | undefin
   } catch (error) {
     if (error instanceof GraphApiError && (error.kind === 'token' || error.kind === 'permission')) {
       throw credentialError(error.kind, error);
+    }
+    // An answer that is no Graph API error at all (a web page's 404): --api-url is wrong.
+    if (
+      error instanceof GraphApiError &&
+      error.facts.code === undefined &&
+      error.facts.status >= 400 &&
+      error.facts.status < 500
+    ) {
+      throw new InputError(`--api-url does not answer as the Graph API: ${error.message}`, {
+        hint: `leave --api-url out for ${defaultApiUrl}, or give the Graph API's URL with its version`,
+        cause: error,
+      });
     }
     // Unknown for now: media_publish says so itself when the limit is reached.
     return undefined;

@@ -59,13 +59,16 @@ async function verifyOne(
     }
     data = Buffer.from(await response.arrayBuffer());
   } catch (error) {
-    const cause = (error as { cause?: { code?: unknown } }).cause;
+    // fetch says "fetch failed"; its cause says what happened (ECONNREFUSED, "bad port").
+    const cause = (error as { cause?: { code?: unknown; message?: unknown } }).cause;
     const reason =
       (error as Error).name === 'TimeoutError'
         ? 'it took too long'
         : typeof cause?.code === 'string'
           ? cause.code
-          : (error as Error).message;
+          : typeof cause?.message === 'string'
+            ? `${(error as Error).message}: ${cause.message}`
+            : (error as Error).message;
     return { file: url, message: `cannot be fetched (${reason})`, hint: sync };
   }
   const digest = createHash('sha256').update(data).digest('hex');

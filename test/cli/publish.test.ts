@@ -1,4 +1,6 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lockOutputFolder } from '../../src/render/output-lock.js';
@@ -451,6 +453,55 @@ describe('excerpt publish against a fake Graph API', () => {
     } finally {
       await lock.release();
     }
+  });
+
+  it('publishes to the account in brand.yaml, which built posts do not depend on', async () => {
+    const b = await bench('publish-brand-account');
+    const brand = join(b.cwd, 'data', 'brand.yaml');
+    writeFileSync(
+      brand,
+      `${readFileSync(brand, 'utf8')}\ninstagram: { userId: "${b.fake.userId}" }\n`,
+    );
+    const result = await b.publish(due, { INSTAGRAM_USER_ID: undefined });
+    expect(result.stderr).not.toContain('error');
+    expect(result.code).toBe(0);
+    expectPublishedOnce(b);
+    // Nor does a build redraw anything for it.
+    expect((await runExcerpt(['build'], b.cwd)).stdout).toContain('(0 rendered, 3 unchanged)');
+
+    writeFileSync(brand, readFileSync(brand, 'utf8').replace(`"${b.fake.userId}"`, b.fake.userId));
+    const unquoted = await b.publish(due, { INSTAGRAM_USER_ID: undefined });
+    expect(unquoted.code).toBe(2);
+    expect(unquoted.stderr).toContain('data/brand.yaml');
+    expect(unquoted.stderr).toContain('instagram.userId');
+  });
+
+  it('says so when --api-url or --base-url answer nothing useful, before any container', async () => {
+    const b = await bench('publish-urls');
+    const api = await runExcerpt(
+      ['publish', ...due, '--base-url', b.files.url, '--api-url', `${b.files.url}nowhere`],
+      b.cwd,
+      b.env,
+    );
+    expect(api.code).toBe(2);
+    expect(api.stderr).toContain(
+      'error: --api-url does not answer as the Graph API: GET /17841400000000001/content_publishing_limit: HTTP 404, not JSON',
+    );
+    // A port nothing listens on: a server started and stopped.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const { port } = closed.address() as AddressInfo;
+    await new Promise((resolve) => closed.close(resolve));
+    const nowhere = `http://127.0.0.1:${port}/posts/`;
+    const files = await runExcerpt(
+      ['publish', ...due, '--base-url', nowhere, '--api-url', b.fake.url],
+      b.cwd,
+      b.env,
+    );
+    expect(files.code).toBe(2);
+    expect(files.stderr).toContain(`${nowhere}${pride}/01.jpg: cannot be fetched (ECONNREFUSED)`);
+    expect(files.stderr).toContain('the posts to publish have 11 problems');
+    expect(b.fake.writes()).toEqual([]);
   });
 
   it('reports --json: each post with its status, media id and permalink', async () => {
