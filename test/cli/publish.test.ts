@@ -580,6 +580,13 @@ describe('excerpt publish refuses, with a plain message and exit code 2', () => 
     expect(badAccount.stderr).toContain(
       'error: INSTAGRAM_USER_ID="@kraftbyran" is not an account id',
     );
+    const twoLines = await runExcerpt(base, built, {
+      INSTAGRAM_ACCESS_TOKEN: 'IGAAsecret1\nIGAAsecret2',
+      INSTAGRAM_USER_ID: '1',
+    });
+    expect(twoLines.code).toBe(2);
+    expect(twoLines.stderr).toContain('error: INSTAGRAM_ACCESS_TOKEN holds spaces, line breaks');
+    expect(twoLines.stderr).not.toContain('secret');
   });
 
   it('a damaged ledger, rather than take it for empty', async () => {

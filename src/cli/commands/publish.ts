@@ -116,7 +116,17 @@ export function publishCommand(): Command {
 /** The token, trimmed (a copy from a file often ends in a newline); never printed. */
 function readToken(): string | undefined {
   const token = process.env.INSTAGRAM_ACCESS_TOKEN?.trim();
-  return token === undefined || token === '' ? undefined : token;
+  if (token === undefined || token === '') return undefined;
+  // A header cannot carry it otherwise, and fetch's complaint would quote it.
+  if (!/^[\x21-\x7e]+$/.test(token)) {
+    throw new InputError(
+      'INSTAGRAM_ACCESS_TOKEN holds spaces, line breaks or other characters no token has',
+      {
+        hint: 'copy the token again, on one line, without quotes around it',
+      },
+    );
+  }
+  return token;
 }
 
 function readUserId(): string | undefined {
