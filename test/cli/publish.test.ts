@@ -1,10 +1,11 @@
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { lockOutputFolder } from '../../src/render/output-lock.js';
-import { removeWorkspaces, runExcerpt, spawnExcerpt, stackLine } from '../helpers/cli.js';
+import { bin, removeWorkspaces, runExcerpt, spawnExcerpt, stackLine } from '../helpers/cli.js';
 import {
   allDue,
   buildFixture,
@@ -424,21 +425,38 @@ describe('excerpt publish against a fake Graph API', () => {
     expectTokenNowhere(b, [result, json]);
   });
 
-  it('lets one run publish at a time: a second waits for the lock, then finds the posts published', async () => {
+  it('lets one run publish at a time: a second waits for the lock, then finds the post published', async () => {
     const b = await bench('publish-lock');
+    // Real timings here (no time scale): the held request must outlast the second run's start,
+    // and both runs must judge the lock's staleness alike.
+    const env = { ...b.env, EXCERPT_PUBLISH_TIME_SCALE: undefined };
+    const only = ['--only', '2020-12-21'];
+    b.fake.faults.inProgressReads = 0;
     const holding = b.fake.hold('child', 'before');
-    const first = spawnExcerpt(b.args(due), b.cwd, b.env);
-    const exited = new Promise<number | null>((resolve) => first.once('exit', resolve));
+    const first = spawnExcerpt(b.args(only), b.cwd, env);
+    const firstExit = new Promise<number | null>((resolve) => first.once('exit', resolve));
     await holding;
-    const second = b.publish(due);
-    await new Promise((resolve) => setTimeout(resolve, 500));
+
+    const second = spawn(process.execPath, [bin, ...b.args(only)], {
+      cwd: b.cwd,
+      env: { ...process.env, NO_COLOR: '1', ...env, EXCERPT_PUBLISH_TIME_SCALE: '' },
+    });
+    let stdout = '';
+    let stderr = '';
+    second.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    const waiting = new Promise<void>((resolve) =>
+      second.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        if (stderr.includes('waiting for another excerpt publish to finish')) resolve();
+      }),
+    );
+    const secondExit = new Promise<number | null>((resolve) => second.once('exit', resolve));
+    await waiting;
     b.fake.releaseHeld();
-    expect(await exited).toBe(0);
-    const result = await second;
-    expect(result.stderr).toContain('waiting for another excerpt publish to finish');
-    expect(result.code).toBe(0);
-    expect(result.stdout).toContain('3 already published');
-    expectPublishedOnce(b);
+    expect(await firstExit).toBe(0);
+    expect(await secondExit).toBe(0);
+    expect(stdout).toContain(`· already published  ${advent21}`);
+    expectPublishedOnce(b, [advent21]);
   });
 
   it('gives up, saying why, when another run keeps the ledger locked', async () => {
