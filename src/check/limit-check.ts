@@ -1,55 +1,114 @@
+import { formatSizes } from '../data/schema.js';
 import { instagramLimits } from '../layout/caption.js';
+import {
+  altTextProblem,
+  captionLengthProblem,
+  countHashtags,
+  hashtagCountProblem,
+  imagePathProblem,
+  imageSizeProblem,
+  slideCountProblem,
+} from '../layout/publish-rules.js';
+import { postFolderName } from '../render/post-spec.js';
 import type { Check } from './check.js';
 import type { Finding } from './finding.js';
 import { planScheduledPosts } from './scheduled-posts.js';
 
 /**
- * Instagram's limits (FACTS.md): at most 5 hashtags a post, a caption of at most 2,200
- * characters, alt text of at most 1,000 characters a slide. Lengths count code points, as
- * planPost does.
+ * Instagram's limits (FACTS.md), by the rules `excerpt publish` applies before it sends
+ * anything (layout/publish-rules.ts): at most 5 hashtags a post, a caption of at most 2,200
+ * characters, alt text of at most 1,000 characters a slide, 2–10 slides, plain ASCII image
+ * paths. A campaign in the story format is a warning: it builds, for stories posted by hand,
+ * but a carousel of 9:16 slides cannot be published.
  */
 export const limitCheck: Check = {
   name: 'limits',
   needs: 'dataset',
   async run(dataset) {
     const errors: Finding[] = [];
+    const warnings: Finding[] = [];
     for (const campaign of dataset.campaigns) {
-      if (campaign.hashtags.length > instagramLimits.hashtags) {
+      const file = dataset.fileOf.campaign(campaign.id);
+      const hashtags = hashtagCountProblem(campaign.hashtags.length);
+      if (hashtags !== undefined) {
         errors.push({
           code: 'limit',
-          message: `${campaign.hashtags.length} hashtags; Instagram takes at most ${instagramLimits.hashtags} a post`,
-          file: dataset.fileOf.campaign(campaign.id),
+          message: hashtags.message,
+          file,
           where: 'hashtags',
           hint: `keep the ${instagramLimits.hashtags} that matter most`,
         });
       }
+      const size = imageSizeProblem(formatSizes[campaign.format], `its slides`);
+      if (size !== undefined && campaign.posts.length > 0) {
+        warnings.push({
+          code: 'limit',
+          message: `${size.message}: excerpt publish refuses the campaign's posts`,
+          file,
+          where: 'format',
+          hint: 'use square or portrait for posts to publish; story suits stories posted by hand',
+        });
+      }
     }
 
-    for (const { file, index, spec, layout } of await planScheduledPosts(dataset)) {
+    for (const { campaign, file, index, spec, layout } of await planScheduledPosts(dataset)) {
       if (layout === undefined) continue;
-      const captionLength = [...layout.caption].length;
-      if (captionLength > instagramLimits.captionChars) {
+      const post = `the post of ${spec.date}`;
+      const slides = slideCountProblem(layout.slides, post);
+      if (slides !== undefined) {
         errors.push({
           code: 'limit',
-          message: `the caption of the post of ${spec.date} has ${captionLength} characters; Instagram takes at most ${instagramLimits.captionChars}`,
+          message: slides.message,
           file,
           where: `posts[${index}].qa`,
-          hint: `the caption lists the chosen questions: choose fewer or shorter ones (${captionLength - instagramLimits.captionChars} characters too many)`,
+          hint: 'choose more or fewer Q&As',
+        });
+      }
+      const caption = captionLengthProblem(layout.caption, `the caption of ${post}`);
+      if (caption !== undefined) {
+        errors.push({
+          code: 'limit',
+          message: caption.message,
+          file,
+          where: `posts[${index}].qa`,
+          hint: `the caption lists the chosen questions: choose fewer or shorter ones (${caption.excess ?? 0} characters too many)`,
+        });
+      }
+      // The campaign's own hashtags are reported once, above; these are hashtags a question adds.
+      const tags = hashtagCountProblem(countHashtags(layout.caption), `the caption of ${post}`);
+      if (tags !== undefined && campaign.hashtags.length <= instagramLimits.hashtags) {
+        errors.push({
+          code: 'limit',
+          message: tags.message,
+          file,
+          where: `posts[${index}].qa`,
+          hint: 'a chosen question holds a #hashtag: choose another, or fewer campaign hashtags',
         });
       }
       layout.altTexts.forEach((altText, slide) => {
-        const length = [...altText].length;
-        if (length > instagramLimits.altTextChars) {
+        const problem = altTextProblem(altText, `slide ${slide + 1} of ${post}`);
+        if (problem !== undefined) {
           errors.push({
             code: 'limit',
-            message: `slide ${slide + 1} of the post of ${spec.date} has alt text of ${length} characters; Instagram takes at most ${instagramLimits.altTextChars}`,
+            message: problem.message,
             file,
             where: `posts[${index}]`,
             hint: `the alt text is the slide's text: a format with less text a slide (square) or shorter Q&As keep it within ${instagramLimits.altTextChars}`,
           });
         }
       });
+      const folder = `${campaign.id}/${postFolderName(spec.date, spec.interview.party)}`;
+      const path = imagePathProblem(`${folder}/01.jpg`);
+      if (path !== undefined) {
+        errors.push({
+          code: 'limit',
+          message: `${post}: ${path.message}`,
+          file,
+          where: `posts[${index}]`,
+          hint: 'the path is made of the campaign id and the party: keep them plain',
+        });
+      }
     }
-    return { errors, warnings: [] };
+    return { errors, warnings };
   },
 };

@@ -158,5 +158,16 @@ export const brandSchema = z.strictObject({
   themes: z.record(slugSchema, themeSchema).refine((themes) => Object.hasOwn(themes, 'default'), {
     message: 'needs a theme named default',
   }),
+  /**
+   * The Instagram account `excerpt publish` posts to (INSTAGRAM_USER_ID, when set, wins). Text,
+   * not a number: YAML reads an unquoted 17-digit id as a number and loses its last digits.
+   */
+  instagram: z
+    .strictObject({
+      userId: z.string().regex(/^\d{1,30}$/, {
+        message: 'must be the account’s numeric id in quotes, e.g. "17841400000000000"',
+      }),
+    })
+    .optional(),
 });
 export type Brand = z.infer<typeof brandSchema>;

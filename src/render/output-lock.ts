@@ -25,6 +25,13 @@ export interface LockOptions {
   waitMs?: number;
   /** Called once when another run holds the lock and this one starts waiting. */
   onWait?: () => void;
+  /**
+   * When a lock not refreshed is taken to be left by a run that died; default ten seconds.
+   * proper-lockfile takes no less than two seconds.
+   */
+  staleMs?: number;
+  /** What to say when another run keeps the folder locked; default: a build writing into it. */
+  locked?: { message: string; hint: string };
 }
 
 /** Raised when another run keeps the folder locked for longer than we wait. */
@@ -33,7 +40,8 @@ export class FolderLockedError extends InputError {}
 /**
  * Locks an output folder (creating it) so that two runs never write into it at once: the second
  * waits for the first, and gives up with an input error if it takes too long. A lock left by a
- * run that died is stale after ten seconds and taken over. proper-lockfile does the work: an
+ * run that died is stale after ten seconds (`staleMs`) and taken over. Any folder excerpt
+ * writes can be locked so: `excerpt publish` locks its ledger's. proper-lockfile does the work: an
  * atomic mkdir, refreshed while held, removed on exit (even on Ctrl-C).
  */
 export async function lockOutputFolder(
@@ -44,16 +52,17 @@ export async function lockOutputFolder(
   const created = await onFileSystem(dir, () => mkdir(dir, { recursive: true }));
   const lockfilePath = join(dir, lockName);
   let lost: Error | undefined;
+  const stale = Math.max(2_000, options.staleMs ?? staleMs);
   const settings = {
     lockfilePath,
-    stale: staleMs,
-    update: updateMs,
+    stale,
+    update: Math.min(updateMs, stale / 2),
     realpath: false,
     onCompromised: (error: Error) => {
       lost = error;
     },
   };
-  const deadline = Date.now() + (options.waitMs ?? staleMs + 5_000);
+  const deadline = Date.now() + (options.waitMs ?? stale + 5_000);
   let hasWaited = false;
   for (;;) {
     try {
@@ -75,9 +84,14 @@ export async function lockOutputFolder(
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
       if (Date.now() >= deadline) {
-        throw new FolderLockedError(`another excerpt run is writing into ${dir}`, {
-          hint: 'wait for it to finish and run this again, or choose another --out',
-        });
+        throw new FolderLockedError(
+          options.locked?.message ?? `another excerpt run is writing into ${dir}`,
+          {
+            hint:
+              options.locked?.hint ??
+              'wait for it to finish and run this again, or choose another --out',
+          },
+        );
       }
       if (!hasWaited) options.onWait?.();
       hasWaited = true;

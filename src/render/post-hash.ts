@@ -44,10 +44,12 @@ export function hashOfCode(): string {
  * neither re-rendered nor rewritten.
  */
 export function hashOfPost(spec: PostSpec, options: Pick<RenderOptions, 'image' | 'svg'>): string {
-  // Where the interview was read from does not change a pixel. Every party of the campaign
-  // does (the cover's type size), but is hashed once a campaign, not once a post.
+  // Where the interview was read from does not change a pixel, nor the Instagram account posts
+  // are published to. Every party of the campaign does (the cover's type size), but is hashed
+  // once a campaign, not once a post.
   const data = {
     ...spec,
+    brand: { ...spec.brand, instagram: undefined },
     interviewFile: undefined,
     campaignParties: spec.campaignParties && hashOfList(spec.campaignParties),
   };

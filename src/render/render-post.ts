@@ -1,7 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Brand, Format, Interview, Theme } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
-import { buildAltText, buildCaption, instagramLimits } from '../layout/caption.js';
+import { buildAltText, buildCaption } from '../layout/caption.js';
+import {
+  altTextProblem,
+  captionLengthProblem,
+  countHashtags,
+  hashtagCountProblem,
+} from '../layout/publish-rules.js';
 import { InputError } from '../errors.js';
 import { stockholmTimestamp } from '../layout/publish-time.js';
 import { planCarousel, type PlannedSlide } from './carousel.js';
@@ -75,31 +81,21 @@ export interface PlannedPost {
 /** Raised when a post breaks one of Instagram's limits (caption, hashtags, alt text). */
 export class LimitError extends InputError {}
 
-/** Every Instagram limit a planned post breaks, as messages. */
+/**
+ * Every Instagram limit a planned post breaks, as messages: the rules `excerpt check` and
+ * `excerpt publish` apply (layout/publish-rules.ts), so a build refuses what they refuse.
+ */
 export function limitProblems(
   planned: Pick<PlannedPost, 'slides' | 'caption' | 'altTexts' | 'spec'>,
 ): string[] {
-  const problems: string[] = [];
-  const captionLength = [...planned.caption].length;
-  if (captionLength > instagramLimits.captionChars) {
-    problems.push(
-      `the caption has ${captionLength} characters; Instagram takes at most ${instagramLimits.captionChars}`,
-    );
-  }
-  if (planned.spec.campaign.hashtags.length > instagramLimits.hashtags) {
-    problems.push(
-      `the campaign has ${planned.spec.campaign.hashtags.length} hashtags; Instagram takes at most ${instagramLimits.hashtags} a post`,
-    );
-  }
-  planned.altTexts.forEach((altText, index) => {
-    const length = [...altText].length;
-    if (length > instagramLimits.altTextChars) {
-      problems.push(
-        `slide ${index + 1}'s alt text has ${length} characters; Instagram takes at most ${instagramLimits.altTextChars}`,
-      );
-    }
-  });
-  return problems;
+  const campaignTags = planned.spec.campaign.hashtags.length;
+  const problems = [
+    captionLengthProblem(planned.caption),
+    hashtagCountProblem(campaignTags, 'the campaign') ??
+      hashtagCountProblem(countHashtags(planned.caption), 'the caption'),
+    ...planned.altTexts.map((altText, index) => altTextProblem(altText, `slide ${index + 1}`)),
+  ];
+  return problems.flatMap((problem) => (problem === undefined ? [] : [problem.message]));
 }
 
 /**

@@ -70,6 +70,19 @@ describe('excerpt check on data made to break each check', () => {
       },
     ],
     [
+      'hashtag-in-question',
+      {
+        code: 'limit',
+        message:
+          'the caption of the post of 2020-07-31 has 6 hashtags; Instagram takes at most 5 a post',
+        file: pride,
+        where: 'posts[2].qa',
+        hint: 'a chosen question holds a #hashtag: choose another, or fewer campaign hashtags',
+        line: 20,
+        column: 5,
+      },
+    ],
+    [
       'eleven-slides',
       {
         code: 'fit',
@@ -148,6 +161,24 @@ describe('excerpt check on data made to break each check', () => {
         hint: 'to be sure of the hour, set the campaign’s time outside 02:00–03:00',
         line: 21,
         column: 5,
+      },
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it('story-format: a warning that publish refuses it, and exit code 0 (it builds, for stories)', async () => {
+    const { code, json } = await check('story-format');
+    expect(json.errors).toEqual([]);
+    expect(json.warnings).toEqual([
+      {
+        code: 'limit',
+        message:
+          "its slides are 1080×1920 (the story format, 9:16); a carousel takes 4:5 (portrait) to 1.91:1 (landscape): excerpt publish refuses the campaign's posts",
+        file: pride,
+        where: 'format',
+        hint: 'use square or portrait for posts to publish; story suits stories posted by hand',
+        line: 7,
+        column: 1,
       },
     ]);
     expect(code).toBe(0);

@@ -14,15 +14,22 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `excerpt …` in `cwd` as a user would, without colour, and collects what it printed. */
-export function runExcerpt(args: readonly string[], cwd: string): Promise<CliResult> {
+/**
+ * Runs `excerpt …` in `cwd` as a user would, without colour, and collects what it printed;
+ * `env` adds to (or, with undefined, removes from) the environment.
+ */
+export function runExcerpt(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [bin, ...args],
       {
         cwd,
-        env: { ...process.env, NO_COLOR: '1' },
+        env: environment(env),
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
       },
@@ -35,12 +42,22 @@ export function runExcerpt(args: readonly string[], cwd: string): Promise<CliRes
 }
 
 /** Starts `excerpt …` without waiting for it, for tests that interrupt it. */
-export function spawnExcerpt(args: readonly string[], cwd: string): ChildProcess {
+export function spawnExcerpt(
+  args: readonly string[],
+  cwd: string,
+  env: Record<string, string | undefined> = {},
+): ChildProcess {
   return spawn(process.execPath, [bin, ...args], {
     cwd,
-    env: { ...process.env, NO_COLOR: '1' },
+    env: environment(env),
     stdio: 'ignore',
   });
+}
+
+function environment(env: Record<string, string | undefined>): NodeJS.ProcessEnv {
+  const merged: NodeJS.ProcessEnv = { ...process.env, NO_COLOR: '1', ...env };
+  for (const [name, value] of Object.entries(env)) if (value === undefined) delete merged[name];
+  return merged;
 }
 
 const made: string[] = [];
