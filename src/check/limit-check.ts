@@ -1,6 +1,6 @@
 import { instagramLimits } from '../layout/caption.js';
+import type { Issue } from '../issue.js';
 import type { Check } from './check.js';
-import type { Finding } from './finding.js';
 import { planScheduledPosts } from './scheduled-posts.js';
 
 /**
@@ -12,14 +12,15 @@ export const limitCheck: Check = {
   name: 'limits',
   needs: 'dataset',
   async run(dataset) {
-    const errors: Finding[] = [];
+    const issues: Issue[] = [];
     for (const campaign of dataset.campaigns) {
       if (campaign.hashtags.length > instagramLimits.hashtags) {
-        errors.push({
+        issues.push({
           code: 'limit',
+          severity: 'error',
           message: `${campaign.hashtags.length} hashtags; Instagram takes at most ${instagramLimits.hashtags} a post`,
           file: dataset.fileOf.campaign(campaign.id),
-          where: 'hashtags',
+          path: ['hashtags'],
           hint: `keep the ${instagramLimits.hashtags} that matter most`,
         });
       }
@@ -29,27 +30,29 @@ export const limitCheck: Check = {
       if (layout === undefined) continue;
       const captionLength = [...layout.caption].length;
       if (captionLength > instagramLimits.captionChars) {
-        errors.push({
+        issues.push({
           code: 'limit',
+          severity: 'error',
           message: `the caption of the post of ${spec.date} has ${captionLength} characters; Instagram takes at most ${instagramLimits.captionChars}`,
           file,
-          where: `posts[${index}].qa`,
+          path: ['posts', index, 'qa'],
           hint: `the caption lists the chosen questions: choose fewer or shorter ones (${captionLength - instagramLimits.captionChars} characters too many)`,
         });
       }
       layout.altTexts.forEach((altText, slide) => {
         const length = [...altText].length;
         if (length > instagramLimits.altTextChars) {
-          errors.push({
+          issues.push({
             code: 'limit',
+            severity: 'error',
             message: `slide ${slide + 1} of the post of ${spec.date} has alt text of ${length} characters; Instagram takes at most ${instagramLimits.altTextChars}`,
             file,
-            where: `posts[${index}]`,
+            path: ['posts', index],
             hint: `the alt text is the slide's text: a format with less text a slide (square) or shorter Q&As keep it within ${instagramLimits.altTextChars}`,
           });
         }
       });
     }
-    return { errors, warnings: [] };
+    return { issues };
   },
 };

@@ -54,10 +54,15 @@ async function layOut(spec: PostSpec): Promise<Pick<ScheduledPost, 'layout' | 'p
     return { layout: { slides: slides.length, caption, altTexts } };
   } catch (error) {
     // A character that cannot be drawn is the glyph check's to report, for every text.
-    if (error instanceof DataError) return { layout: undefined };
+    if (isGlyphProblem(error)) return { layout: undefined };
     if (error instanceof InputError) {
       return { layout: undefined, problem: { message: error.message, hint: error.hint } };
     }
     throw error;
   }
+}
+
+/** A character that cannot be drawn: planCarousel's `glyph` issues. */
+function isGlyphProblem(error: unknown): boolean {
+  return error instanceof DataError && error.issues.every((issue) => issue.code === 'glyph');
 }

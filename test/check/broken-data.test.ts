@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CampaignFairness, Finding } from '../../src/check/finding.js';
+import type { CampaignFairness } from '../../src/check/check.js';
+import type { Finding } from '../../src/cli/commands/check.js';
 import { removeWorkspaces, runExcerpt, stackLine } from '../helpers/cli.js';
 import { checkWorkspace } from './workspace.js';
 
