@@ -3,6 +3,7 @@ import type { Campaign } from '../data/schema.js';
 import { DataError, InputError } from '../errors.js';
 import { specOfPost } from '../render/post-spec.js';
 import { layOutPost, type PostSpec } from '../render/render-post.js';
+import { GlyphError } from '../render/svg.js';
 
 /** A scheduled post laid out as a build would lay it out, or why it cannot be. */
 export interface ScheduledPost {
@@ -62,7 +63,13 @@ async function layOut(spec: PostSpec): Promise<Pick<ScheduledPost, 'layout' | 'p
   }
 }
 
-/** A character that cannot be drawn: planCarousel's `glyph` issues. */
+/**
+ * A character that cannot be drawn: planCarousel's `glyph` issues for the interview's texts, or
+ * satori's GlyphError for the others a cover draws (the campaign's title, the brand's strings).
+ */
 function isGlyphProblem(error: unknown): boolean {
-  return error instanceof DataError && error.issues.every((issue) => issue.code === 'glyph');
+  return (
+    (error instanceof DataError && error.issues.every((issue) => issue.code === 'glyph')) ||
+    error instanceof GlyphError
+  );
 }

@@ -190,6 +190,25 @@ describe('excerpt check on data made to break each check', () => {
     expect(liberalerna?.slides).toBeNull();
   });
 
+  it('glyph-in-title: a character every cover draws is one glyph error, not a fit error a post', async () => {
+    const { code, json } = await check('glyph-in-title');
+    expect(json.errors).toEqual([
+      {
+        code: 'glyph',
+        message:
+          'cannot draw ”\uf0b7” (U+F0B7): no bundled font has it and Twemoji has no image for it',
+        file: pride,
+        where: 'title',
+        word: '\uf0b7',
+        hint: 'replace or remove the character; nothing is ever drawn as a blank box',
+        line: 4,
+        column: 1,
+      },
+    ]);
+    expect(code).toBe(2);
+    expect(json.fairness?.[0]?.posts.map((post) => post.slides)).toEqual([null, null, null, null]);
+  });
+
   it('prints findings with their position and hint, and the slides per party', async () => {
     const result = await runExcerpt(['check'], checkWorkspace('eleven-slides'));
     expect(result.code).toBe(2);
