@@ -1,3 +1,6 @@
+import { describeProblemCount, formatIssue } from './issue.js';
+import type { Issue } from './issue.js';
+
 /**
  * Every error the tool means to raise is an AppError: a message that says what is wrong, a hint
  * that says what would fix it, and the cause when there is one. The CLI maps InputError (and its
@@ -19,21 +22,6 @@ export class InputError extends AppError {}
 /** Wrong command-line usage. Exit code 2. */
 export class UsageError extends InputError {}
 
-/** One problem found in one place; several make a DataError. */
-export interface Issue {
-  file?: string;
-  /** Field path inside the file, e.g. `qa[2].question`. */
-  where?: string;
-  message: string;
-  hint?: string;
-}
-
-/** Formats an issue as `file: where: message`, leaving out what is unknown. */
-export function formatIssue(issue: Issue): string {
-  const place = [issue.file, issue.where].filter((part) => part !== undefined && part !== '');
-  return [...place, issue.message].join(': ');
-}
-
 /** One or more problems with the data, each naming its file and field. Exit code 2. */
 export class DataError extends InputError {
   readonly issues: readonly Issue[];
@@ -42,8 +30,7 @@ export class DataError extends InputError {
     const lines = issues.map((issue) =>
       issue.hint === undefined ? formatIssue(issue) : `${formatIssue(issue)} (${issue.hint})`,
     );
-    const head =
-      issues.length === 1 ? 'The data has a problem:' : `The data has ${issues.length} problems:`;
+    const head = `${describeProblemCount(issues.length)}:`;
     super([head, ...lines.map((line) => `  ${line}`)].join('\n'), options);
     this.issues = issues;
   }

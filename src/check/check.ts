@@ -1,5 +1,6 @@
 import type { Dataset, ParsedData } from '../data/load.js';
-import type { CheckResult } from './finding.js';
+import type { Format } from '../data/schema.js';
+import type { Issue } from '../issue.js';
 
 /**
  * A check `excerpt check` runs: it returns its findings and prints nothing. One that `needs`
@@ -18,3 +19,30 @@ export type Check =
       needs: 'dataset';
       run(dataset: Dataset): CheckResult | Promise<CheckResult>;
     };
+
+/** What a check found: issues, each an error (stops a build) or a warning (does not). */
+export interface CheckResult {
+  issues: Issue[];
+  /** Slides per party, per campaign (from the check that lays out the scheduled posts). */
+  fairness?: CampaignFairness[];
+}
+
+/** One scheduled post of a campaign, and how many slides it has. */
+export interface PostSlides {
+  date: string;
+  party: string;
+  interview: string;
+  qa: string[];
+  /** Null when the post could not be laid out (a fit or glyph error says why). */
+  slides: number | null;
+}
+
+/** How the parties of one campaign are shown: the same format and theme, and slide counts. */
+export interface CampaignFairness {
+  campaign: string;
+  title: string;
+  /** Every format and theme the campaign's posts use: one each when all look alike. */
+  formats: Format[];
+  themes: string[];
+  posts: PostSlides[];
+}

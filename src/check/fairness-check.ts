@@ -1,6 +1,6 @@
 import type { Dataset } from '../data/load.js';
-import type { Check } from './check.js';
-import type { CampaignFairness, CheckResult, Finding } from './finding.js';
+import type { Issue } from '../issue.js';
+import type { CampaignFairness, Check, CheckResult } from './check.js';
 import { planScheduledPosts } from './scheduled-posts.js';
 import type { ScheduledPost } from './scheduled-posts.js';
 
@@ -24,7 +24,7 @@ export function assessFairness(posts: readonly ScheduledPost[]): CheckResult {
     byCampaign.set(post.campaign.id, [...(byCampaign.get(post.campaign.id) ?? []), post]);
   }
 
-  const errors: Finding[] = [];
+  const issues: Issue[] = [];
   const fairness: CampaignFairness[] = [];
   for (const [id, group] of byCampaign) {
     const first = group[0]!;
@@ -41,11 +41,12 @@ export function assessFairness(posts: readonly ScheduledPost[]): CheckResult {
           return `${value}: ${parties.map((post) => post.spec.interview.party).join(', ')}`;
         })
         .join('; ');
-      errors.push({
+      issues.push({
         code: 'fairness',
+        severity: 'error',
         message: `the posts of ${id} do not share one ${aspect} (${usage})`,
         file: first.file,
-        where: aspect,
+        path: [aspect],
         hint: `every party in a campaign gets the same look: give all its posts the campaign's ${aspect}`,
       });
     }
@@ -70,7 +71,7 @@ export function assessFairness(posts: readonly ScheduledPost[]): CheckResult {
         })),
     });
   }
-  return { errors, warnings: [], fairness };
+  return { issues, fairness };
 }
 
 function distinct<T>(values: readonly T[]): T[] {

@@ -1,5 +1,5 @@
+import type { Issue } from '../issue.js';
 import type { Check } from './check.js';
-import type { Finding } from './finding.js';
 import { planScheduledPosts } from './scheduled-posts.js';
 
 /**
@@ -11,20 +11,21 @@ export const fitCheck: Check = {
   name: 'fit',
   needs: 'dataset',
   async run(dataset) {
-    const errors = (await planScheduledPosts(dataset)).flatMap(
-      ({ file, index, spec, problem }): Finding[] =>
+    const issues = (await planScheduledPosts(dataset)).flatMap(
+      ({ file, index, spec, problem }): Issue[] =>
         problem === undefined
           ? []
           : [
               {
                 code: 'fit',
+                severity: 'error',
                 message: `the post of ${spec.date} (${spec.format}): ${problem.message}`,
                 file,
-                where: `posts[${index}]`,
+                path: ['posts', index],
                 ...(problem.hint === undefined ? {} : { hint: problem.hint }),
               },
             ],
     );
-    return { errors, warnings: [] };
+    return { issues };
   },
 };

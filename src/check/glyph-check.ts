@@ -1,6 +1,6 @@
 import { findMissingGlyphs } from '../render/glyphs.js';
+import type { Issue } from '../issue.js';
 import type { Check } from './check.js';
-import type { Finding } from './finding.js';
 import { textFields } from './text-fields.js';
 
 /**
@@ -12,19 +12,20 @@ export const glyphCheck: Check = {
   name: 'glyphs',
   needs: 'files',
   run(data) {
-    const errors = textFields(data)
+    const issues = textFields(data)
       .filter((field) => field.isDrawn)
       .flatMap((field) =>
-        findMissingGlyphs(field.text).map((missing): Finding => ({
+        findMissingGlyphs(field.text).map((missing): Issue => ({
           code: 'glyph',
+          severity: 'error',
           message: `cannot draw ”${missing.char}” (${missing.codePoints}): no bundled font has it and Twemoji has no image for it`,
           file: field.file,
-          where: field.where,
+          path: field.path,
           word: missing.char,
           ...(field.qa === undefined ? {} : { qa: field.qa }),
           hint: 'replace or remove the character; nothing is ever drawn as a blank box',
         })),
       );
-    return { errors, warnings: [] };
+    return { issues };
   },
 };

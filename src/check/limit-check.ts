@@ -11,7 +11,7 @@ import {
 } from '../layout/publish-rules.js';
 import { postFolderName } from '../render/post-spec.js';
 import type { Check } from './check.js';
-import type { Finding } from './finding.js';
+import type { Issue } from '../issue.js';
 import { planScheduledPosts } from './scheduled-posts.js';
 
 /**
@@ -25,27 +25,28 @@ export const limitCheck: Check = {
   name: 'limits',
   needs: 'dataset',
   async run(dataset) {
-    const errors: Finding[] = [];
-    const warnings: Finding[] = [];
+    const issues: Issue[] = [];
     for (const campaign of dataset.campaigns) {
       const file = dataset.fileOf.campaign(campaign.id);
       const hashtags = hashtagCountProblem(campaign.hashtags.length);
       if (hashtags !== undefined) {
-        errors.push({
+        issues.push({
           code: 'limit',
+          severity: 'error',
           message: hashtags.message,
           file,
-          where: 'hashtags',
+          path: ['hashtags'],
           hint: `keep the ${instagramLimits.hashtags} that matter most`,
         });
       }
       const size = imageSizeProblem(formatSizes[campaign.format], `its slides`);
       if (size !== undefined && campaign.posts.length > 0) {
-        warnings.push({
+        issues.push({
           code: 'limit',
+          severity: 'warning',
           message: `${size.message}: excerpt publish refuses the campaign's posts`,
           file,
-          where: 'format',
+          path: ['format'],
           hint: 'use square or portrait for posts to publish; story suits stories posted by hand',
         });
       }
@@ -56,43 +57,47 @@ export const limitCheck: Check = {
       const post = `the post of ${spec.date}`;
       const slides = slideCountProblem(layout.slides, post);
       if (slides !== undefined) {
-        errors.push({
+        issues.push({
           code: 'limit',
+          severity: 'error',
           message: slides.message,
           file,
-          where: `posts[${index}].qa`,
+          path: ['posts', index, 'qa'],
           hint: 'choose more or fewer Q&As',
         });
       }
       const caption = captionLengthProblem(layout.caption, `the caption of ${post}`);
       if (caption !== undefined) {
-        errors.push({
+        issues.push({
           code: 'limit',
+          severity: 'error',
           message: caption.message,
           file,
-          where: `posts[${index}].qa`,
+          path: ['posts', index, 'qa'],
           hint: `the caption lists the chosen questions: choose fewer or shorter ones (${caption.excess ?? 0} characters too many)`,
         });
       }
       // The campaign's own hashtags are reported once, above; these are hashtags a question adds.
       const tags = hashtagCountProblem(countHashtags(layout.caption), `the caption of ${post}`);
       if (tags !== undefined && campaign.hashtags.length <= instagramLimits.hashtags) {
-        errors.push({
+        issues.push({
           code: 'limit',
+          severity: 'error',
           message: tags.message,
           file,
-          where: `posts[${index}].qa`,
+          path: ['posts', index, 'qa'],
           hint: 'a chosen question holds a #hashtag: choose another, or fewer campaign hashtags',
         });
       }
       layout.altTexts.forEach((altText, slide) => {
         const problem = altTextProblem(altText, `slide ${slide + 1} of ${post}`);
         if (problem !== undefined) {
-          errors.push({
+          issues.push({
             code: 'limit',
+            severity: 'error',
             message: problem.message,
             file,
-            where: `posts[${index}]`,
+            path: ['posts', index],
             hint: `the alt text is the slide's text: a format with less text a slide (square) or shorter Q&As keep it within ${instagramLimits.altTextChars}`,
           });
         }
@@ -100,15 +105,16 @@ export const limitCheck: Check = {
       const folder = `${campaign.id}/${postFolderName(spec.date, spec.interview.party)}`;
       const path = imagePathProblem(`${folder}/01.jpg`);
       if (path !== undefined) {
-        errors.push({
+        issues.push({
           code: 'limit',
+          severity: 'error',
           message: `${post}: ${path.message}`,
           file,
-          where: `posts[${index}]`,
+          path: ['posts', index],
           hint: 'the path is made of the campaign id and the party: keep them plain',
         });
       }
     }
-    return { errors, warnings };
+    return { issues };
   },
 };

@@ -1,9 +1,9 @@
-import type { DataIssue, Dataset } from '../data/load.js';
+import type { DataInspection, Dataset } from '../data/load.js';
 import { inspectData } from '../data/load.js';
-import type { Check } from './check.js';
+import type { Issue } from '../issue.js';
+import type { CampaignFairness, Check, CheckResult } from './check.js';
 import { contrastCheck } from './contrast-check.js';
 import { fairnessCheck } from './fairness-check.js';
-import type { CampaignFairness, CheckResult, Finding } from './finding.js';
 import { fitCheck } from './fit-check.js';
 import { glyphCheck } from './glyph-check.js';
 import { limitCheck } from './limit-check.js';
@@ -25,7 +25,11 @@ export const dataChecks: readonly Check[] = [
   spellingCheck,
 ];
 
-export interface CheckReport extends CheckResult {
+export interface CheckReport {
+  /** The errors found, each file's together in the order files were read, top to bottom. */
+  errors: Issue[];
+  /** The warnings found, in that order. */
+  warnings: Issue[];
   /** Every data file read. */
   files: string[];
   /** The data, when schema and references passed (and so the checks of posts ran). */
@@ -37,7 +41,7 @@ export interface CheckReport extends CheckResult {
 /**
  * Checks a data folder without writing anything: schema and references over every file; the
  * checks that look at files one by one over every file that parsed; and, when schema and
- * references pass, the checks of the posts. Problems are collected as findings, never thrown;
+ * references pass, the checks of the posts. Problems are collected as issues, never thrown;
  * only a data folder that does not exist throws (a DataError).
  */
 export async function runChecks(
@@ -45,8 +49,7 @@ export async function runChecks(
   checks: readonly Check[] = dataChecks,
 ): Promise<CheckReport> {
   const inspection = await inspectData(dir);
-  const errors = inspection.issues.map(toFinding);
-  const warnings: Finding[] = [];
+  const issues = [...inspection.issues];
   const fairness: CampaignFairness[] = [];
 
   for (const check of checks) {
@@ -54,62 +57,43 @@ export async function runChecks(
     if (check.needs === 'files') result = await check.run(inspection.parsed);
     else if (inspection.dataset !== undefined) result = await check.run(inspection.dataset);
     if (result === undefined) continue;
-    errors.push(...result.errors);
-    warnings.push(...result.warnings);
+    issues.push(...result.issues);
     fairness.push(...(result.fairness ?? []));
   }
 
-  // Each file's findings together, in the order files were read, and top to bottom within one.
+  // Each file's issues together, in the order files were read, and top to bottom within one.
   const order = new Map(inspection.files.map((file, index) => [file, index]));
-  const arrange = (findings: Finding[]): Finding[] =>
-    findings
-      .map((finding) => locate(finding, inspection.locate))
-      .map((finding, index) => ({ finding, index }))
-      .sort(
-        (a, b) =>
-          rankOf(a.finding, order) - rankOf(b.finding, order) ||
-          (a.finding.line ?? Infinity) - (b.finding.line ?? Infinity) ||
-          a.index - b.index,
-      )
-      .map(({ finding }) => finding);
+  const arranged = issues
+    .map((issue) => locate(issue, inspection.locate))
+    .map((issue, index) => ({ issue, index }))
+    .sort(
+      (a, b) =>
+        rankOf(a.issue, order) - rankOf(b.issue, order) ||
+        (a.issue.line ?? Infinity) - (b.issue.line ?? Infinity) ||
+        a.index - b.index,
+    )
+    .map(({ issue }) => issue);
 
   return {
-    errors: arrange(errors),
-    warnings: arrange(warnings),
+    errors: arranged.filter((issue) => issue.severity === 'error'),
+    warnings: arranged.filter((issue) => issue.severity === 'warning'),
     fairness: inspection.dataset === undefined ? undefined : fairness,
     files: inspection.files,
     dataset: inspection.dataset,
   };
 }
 
-/** A loader issue as a finding: a YAML syntax error is a schema finding, with its position. */
-export function toFinding(issue: DataIssue): Finding {
-  const finding: Finding = {
-    code: issue.kind === 'reference' ? 'reference' : 'schema',
-    message: issue.message,
-  };
-  if (issue.file !== undefined) finding.file = issue.file;
-  if (issue.where !== undefined && issue.where !== '') finding.where = issue.where;
-  if (issue.hint !== undefined) finding.hint = issue.hint;
-  if (issue.line !== undefined) finding.line = issue.line;
-  if (issue.column !== undefined) finding.column = issue.column;
-  return finding;
-}
-
-/** Adds the line and column of a finding's field, when it has none yet and they can be found. */
-function locate(
-  finding: Finding,
-  locateField: (file: string, where: string) => { line: number; column: number } | undefined,
-): Finding {
-  if (finding.line !== undefined || finding.file === undefined || finding.where === undefined) {
-    return finding;
+/** Adds the line and column of an issue's field, when it has none yet and they can be found. */
+function locate(issue: Issue, locateField: DataInspection['locate']): Issue {
+  if (issue.line !== undefined || issue.file === undefined || issue.path.length === 0) {
+    return issue;
   }
-  const position = locateField(finding.file, finding.where);
-  return position === undefined ? finding : { ...finding, ...position };
+  const position = locateField(issue.file, issue.path);
+  return position === undefined ? issue : { ...issue, ...position };
 }
 
-/** Findings without a file come first (the data folder), then files in the order read. */
-function rankOf(finding: Finding, order: ReadonlyMap<string, number>): number {
-  if (finding.file === undefined) return -1;
-  return order.get(finding.file) ?? order.size;
+/** Issues without a file come first (the data folder), then files in the order read. */
+function rankOf(issue: Issue, order: ReadonlyMap<string, number>): number {
+  if (issue.file === undefined) return -1;
+  return order.get(issue.file) ?? order.size;
 }

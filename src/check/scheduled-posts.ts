@@ -3,6 +3,7 @@ import type { Campaign } from '../data/schema.js';
 import { DataError, InputError } from '../errors.js';
 import { specOfPost } from '../render/post-spec.js';
 import { layOutPost, type PostSpec } from '../render/render-post.js';
+import { GlyphError } from '../render/svg.js';
 
 /** A scheduled post laid out as a build would lay it out, or why it cannot be. */
 export interface ScheduledPost {
@@ -54,10 +55,21 @@ async function layOut(spec: PostSpec): Promise<Pick<ScheduledPost, 'layout' | 'p
     return { layout: { slides: slides.length, caption, altTexts } };
   } catch (error) {
     // A character that cannot be drawn is the glyph check's to report, for every text.
-    if (error instanceof DataError) return { layout: undefined };
+    if (isGlyphProblem(error)) return { layout: undefined };
     if (error instanceof InputError) {
       return { layout: undefined, problem: { message: error.message, hint: error.hint } };
     }
     throw error;
   }
+}
+
+/**
+ * A character that cannot be drawn: planCarousel's `glyph` issues for the interview's texts, or
+ * satori's GlyphError for the others a cover draws (the campaign's title, the brand's strings).
+ */
+function isGlyphProblem(error: unknown): boolean {
+  return (
+    (error instanceof DataError && error.issues.every((issue) => issue.code === 'glyph')) ||
+    error instanceof GlyphError
+  );
 }

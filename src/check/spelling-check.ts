@@ -1,6 +1,6 @@
 import type { ParsedData } from '../data/load.js';
-import type { Check } from './check.js';
-import type { Finding } from './finding.js';
+import type { Issue } from '../issue.js';
+import type { Check, CheckResult } from './check.js';
 import { KnownWords } from './known-words.js';
 import { loadSwedishDictionary } from './swedish-dictionary.js';
 import type { Dictionary } from './swedish-dictionary.js';
@@ -26,7 +26,7 @@ export const spellingCheck: Check = {
 export async function checkSpelling(
   data: ParsedData,
   loadDictionary: () => Promise<Dictionary> = loadSwedishDictionary,
-): Promise<{ errors: Finding[]; warnings: Finding[] }> {
+): Promise<CheckResult> {
   const fields = textFields(data);
   const list = await readWordList(data.dir);
   const known = new KnownWords(list.words);
@@ -43,7 +43,7 @@ export async function checkSpelling(
       words: [...new Set(wordsOfField(field))].filter((word) => !known.has(word)),
     }));
   const unique = new Set(candidates.flatMap(({ words }) => words));
-  if (unique.size === 0) return { errors: list.issues, warnings: [] };
+  if (unique.size === 0) return { issues: list.issues };
 
   const lookup = await loadDictionary();
   const unknown = new Map<string, string[]>();
@@ -51,16 +51,17 @@ export async function checkSpelling(
 
   const listFile = wordListFile(data.dir);
   const warnings = candidates.flatMap(({ field, words }) =>
-    words.flatMap((word): Finding[] => {
+    words.flatMap((word): Issue[] => {
       const suggestions = unknown.get(word);
       if (suggestions === undefined) return [];
       const guess = suggestions.length > 0 ? `did you mean ${orList(suggestions)}? ` : '';
       return [
         {
           code: 'spelling',
+          severity: 'warning',
           message: `”${word}”${field.qa === undefined ? '' : ` (${field.qa})`} is not in the Swedish dictionary`,
           file: field.file,
-          where: field.where,
+          path: field.path,
           word,
           ...(field.qa === undefined ? {} : { qa: field.qa }),
           hint: `${guess}If it is spelt right, add it to ${listFile}`,
@@ -68,7 +69,7 @@ export async function checkSpelling(
       ];
     }),
   );
-  return { errors: list.issues, warnings };
+  return { issues: [...list.issues, ...warnings] };
 }
 
 function wordsOfField(field: TextField): string[] {

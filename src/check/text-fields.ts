@@ -1,5 +1,6 @@
 import type { ParsedData } from '../data/load.js';
 import type { Brand, Campaign, Interview } from '../data/schema.js';
+import type { FieldPath } from '../issue.js';
 
 /**
  * What a text is, for the checks that read it: a `name` (people, parties, the organisation, a
@@ -11,8 +12,8 @@ export type TextKind = 'name' | 'prose' | 'hashtag';
 /** One text of the data and where it is written. */
 export interface TextField {
   file: string;
-  /** The field, e.g. `qa[2].answer[0].list[1]`. */
-  where: string;
+  /** The field, e.g. `['qa', 2, 'answer', 0, 'list', 1]`. */
+  path: FieldPath;
   text: string;
   kind: TextKind;
   /** Drawn on a slide: every character must be drawable. */
@@ -31,10 +32,10 @@ export function textFields(data: ParsedData): TextField[] {
 }
 
 function brandFields(file: string, brand: Brand): TextField[] {
-  const field = (where: keyof Brand, kind: TextKind, isDrawn: boolean): TextField => ({
+  const field = (key: keyof Brand, kind: TextKind, isDrawn: boolean): TextField => ({
     file,
-    where,
-    text: String(brand[where]),
+    path: [key],
+    text: String(brand[key]),
     kind,
     isDrawn,
   });
@@ -51,32 +52,38 @@ function brandFields(file: string, brand: Brand): TextField[] {
 
 function campaignFields(file: string, campaign: Campaign): TextField[] {
   const fields: TextField[] = [
-    { file, where: 'title', text: campaign.title, kind: 'name', isDrawn: true },
-    { file, where: 'marker', text: campaign.marker, kind: 'prose', isDrawn: true },
+    { file, path: ['title'], text: campaign.title, kind: 'name', isDrawn: true },
+    { file, path: ['marker'], text: campaign.marker, kind: 'prose', isDrawn: true },
   ];
   if (campaign.subtitle !== undefined) {
-    fields.push({ file, where: 'subtitle', text: campaign.subtitle, kind: 'prose', isDrawn: true });
+    fields.push({
+      file,
+      path: ['subtitle'],
+      text: campaign.subtitle,
+      kind: 'prose',
+      isDrawn: true,
+    });
   }
   // Hashtags go into the caption, not onto a slide.
   campaign.hashtags.forEach((tag, index) =>
-    fields.push({ file, where: `hashtags[${index}]`, text: tag, kind: 'hashtag', isDrawn: false }),
+    fields.push({ file, path: ['hashtags', index], text: tag, kind: 'hashtag', isDrawn: false }),
   );
   return fields;
 }
 
 function interviewFields(file: string, interview: Interview): TextField[] {
   const fields: TextField[] = [
-    { file, where: 'party', text: interview.party, kind: 'name', isDrawn: true },
+    { file, path: ['party'], text: interview.party, kind: 'name', isDrawn: true },
     {
       file,
-      where: 'interviewee.name',
+      path: ['interviewee', 'name'],
       text: interview.interviewee.name,
       kind: 'name',
       isDrawn: true,
     },
     {
       file,
-      where: 'interviewee.role',
+      path: ['interviewee', 'role'],
       text: interview.interviewee.role,
       kind: 'prose',
       isDrawn: true,
@@ -84,23 +91,23 @@ function interviewFields(file: string, interview: Interview): TextField[] {
   ];
   // The intro is the website's, kept for reference: no slide or caption shows it.
   if (interview.intro !== undefined) {
-    fields.push({ file, where: 'intro', text: interview.intro, kind: 'prose', isDrawn: false });
+    fields.push({ file, path: ['intro'], text: interview.intro, kind: 'prose', isDrawn: false });
   }
   interview.qa.forEach((qa, index) => {
-    const prose = (where: string, text: string): TextField => ({
+    const prose = (path: FieldPath, text: string): TextField => ({
       file,
-      where: `qa[${index}].${where}`,
+      path: ['qa', index, ...path],
       text,
       kind: 'prose',
       isDrawn: true,
       qa: qa.id,
     });
-    fields.push(prose('question', qa.question));
+    fields.push(prose(['question'], qa.question));
     qa.answer.forEach((block, blockIndex) => {
-      if (typeof block === 'string') fields.push(prose(`answer[${blockIndex}]`, block));
+      if (typeof block === 'string') fields.push(prose(['answer', blockIndex], block));
       else {
         block.list.forEach((item, itemIndex) =>
-          fields.push(prose(`answer[${blockIndex}].list[${itemIndex}]`, item)),
+          fields.push(prose(['answer', blockIndex, 'list', itemIndex], item)),
         );
       }
     });

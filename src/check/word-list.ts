@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Finding } from './finding.js';
+import type { Issue } from '../issue.js';
 
 /** The project's word list: words the dictionary does not know that are right all the same. */
 export function wordListFile(dir: string): string {
@@ -11,7 +11,7 @@ export function wordListFile(dir: string): string {
  * Reads `<dir>/words.txt`: one word a line, `#` starts a comment, blank lines are ignored. A
  * folder without one (a fresh import) has an empty list.
  */
-export async function readWordList(dir: string): Promise<{ words: string[]; issues: Finding[] }> {
+export async function readWordList(dir: string): Promise<{ words: string[]; issues: Issue[] }> {
   const file = wordListFile(dir);
   let text: string;
   try {
@@ -24,8 +24,10 @@ export async function readWordList(dir: string): Promise<{ words: string[]; issu
       issues: [
         {
           code: 'schema',
+          severity: 'error',
           message: `cannot be read (${code ?? String(error)})`,
           file,
+          path: [],
           hint: 'the word list is a text file: one word a line, # for comments',
         },
       ],

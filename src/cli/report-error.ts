@@ -1,4 +1,5 @@
-import { AppError, DataError, formatIssue, InputError } from '../errors.js';
+import { AppError, DataError, InputError } from '../errors.js';
+import { describeProblemCount, formatIssue } from '../issue.js';
 import type { Style } from './style.js';
 import { escapeControls } from './terminal-text.js';
 
@@ -11,11 +12,8 @@ import { escapeControls } from './terminal-text.js';
 export function formatError(error: unknown, style: Style): string {
   const label = style.bold(style.red('error'));
   if (error instanceof DataError) {
-    const head =
-      error.issues.length === 1
-        ? 'the data has a problem:'
-        : `the data has ${error.issues.length} problems:`;
-    const lines = [`${label}: ${head}`];
+    const head = describeProblemCount(error.issues.length);
+    const lines = [`${label}: ${head.charAt(0).toLowerCase()}${head.slice(1)}:`];
     for (const issue of error.issues) {
       lines.push(`  ${escapeControls(formatIssue(issue))}`);
       if (issue.hint !== undefined)

@@ -1,7 +1,11 @@
 import { basename, dirname, join } from 'node:path';
-import type { Issue } from '../errors.js';
+import { formatPath } from '../issue.js';
+import type { FieldPath, Issue } from '../issue.js';
 import { findClosest } from './closest.js';
 import type { Brand, Campaign, Interview } from './schema.js';
+
+/** What every issue found here is: an error in how files refer to each other. */
+const reference = { code: 'reference', severity: 'error' } as const;
 
 /** A parsed value and the file it came from. */
 export interface Sourced<T> {
@@ -71,9 +75,10 @@ export function checkQaIds(file: string, interview: Interview): Issue[] {
     if (earlier === undefined) firstIndex.set(qa.id, index);
     else {
       issues.push({
+        ...reference,
         file,
-        where: `qa[${index}].id`,
-        message: `${qa.id} is already the id of qa[${earlier}]`,
+        path: ['qa', index, 'id'],
+        message: `${qa.id} is already the id of ${formatPath(['qa', earlier])}`,
         hint: 'every Q&A of an interview needs its own id (q1, q2, …)',
       });
     }
@@ -100,8 +105,9 @@ function checkCampaigns(
     const expected = campaignIdOfFile(file);
     if (campaign.id !== expected) {
       issues.push({
+        ...reference,
         file,
-        where: 'id',
+        path: ['id'],
         message: `is ${campaign.id} but the file is named ${basename(file)}`,
         hint: `a campaign's id and file name must match: set id: ${expected}, or rename the file to ${campaign.id}.yaml`,
       });
@@ -110,8 +116,9 @@ function checkCampaigns(
     if (first === undefined) firstFile.set(campaign.id, file);
     else {
       issues.push({
+        ...reference,
         file,
-        where: 'id',
+        path: ['id'],
         message: `${campaign.id} is already the id of ${first}`,
         hint: 'every campaign needs its own id',
       });
@@ -121,8 +128,9 @@ function checkCampaigns(
       const themes = Object.keys(brand.themes);
       const closest = findClosest(campaign.theme, themes);
       issues.push({
+        ...reference,
         file,
-        where: 'theme',
+        path: ['theme'],
         message: `the theme ${campaign.theme} is not defined in brand.yaml`,
         hint: `${closest === undefined ? '' : `did you mean ${closest}? `}the themes are: ${themes.join(', ')}`,
       });
@@ -138,15 +146,16 @@ function checkPosts(file: string, campaign: Campaign, context: Context): Issue[]
   const names = new Set([campaign.id, campaignIdOfFile(file)]);
   const seen = new Map<string, number>();
   campaign.posts.forEach((post, postIndex) => {
-    const where = `posts[${postIndex}]`;
+    const at: FieldPath = ['posts', postIndex];
     const key = `${post.interview} ${post.date}`;
     const earlier = seen.get(key);
     if (earlier === undefined) seen.set(key, postIndex);
     else {
       issues.push({
+        ...reference,
         file,
-        where,
-        message: `is the same post as posts[${earlier}] (${post.interview} on ${post.date})`,
+        path: at,
+        message: `is the same post as ${formatPath(['posts', earlier])} (${post.interview} on ${post.date})`,
         hint: 'remove one of them',
       });
     }
@@ -155,8 +164,9 @@ function checkPosts(file: string, campaign: Campaign, context: Context): Issue[]
     if (sourced === undefined) {
       if (!context.unreadableInterviews.has(post.interview)) {
         issues.push({
+          ...reference,
           file,
-          where: `${where}.interview`,
+          path: [...at, 'interview'],
           message: `no interview has the id ${post.interview}`,
           hint: unknownInterviewHint(post.interview, campaign.id, context),
         });
@@ -167,8 +177,9 @@ function checkPosts(file: string, campaign: Campaign, context: Context): Issue[]
     const interview = sourced.value;
     if (!names.has(interview.campaign)) {
       issues.push({
+        ...reference,
         file,
-        where: `${where}.interview`,
+        path: [...at, 'interview'],
         message: `${interview.id} belongs to the campaign ${interview.campaign}, not ${campaign.id}`,
         hint: `move this post to ${join(dirname(file), `${interview.campaign}.yaml`)}`,
       });
@@ -179,15 +190,17 @@ function checkPosts(file: string, campaign: Campaign, context: Context): Issue[]
     post.qa.forEach((qaId, qaIndex) => {
       if (!qaIds.includes(qaId)) {
         issues.push({
+          ...reference,
           file,
-          where: `${where}.qa[${qaIndex}]`,
+          path: [...at, 'qa', qaIndex],
           message: `${qaId} is not a Q&A of ${interview.id}`,
           hint: `its Q&A ids are: ${qaIds.join(', ')}`,
         });
       } else if (listed.has(qaId)) {
         issues.push({
+          ...reference,
           file,
-          where: `${where}.qa[${qaIndex}]`,
+          path: [...at, 'qa', qaIndex],
           message: `${qaId} is listed twice`,
           hint: 'remove the second one',
         });
@@ -206,8 +219,9 @@ function checkInterviews(interviews: readonly Sourced<Interview>[], context: Con
     const expected = interviewIdOfFile(file);
     if (interview.id !== expected) {
       issues.push({
+        ...reference,
         file,
-        where: 'id',
+        path: ['id'],
         message: `is ${interview.id} but the file is ${file}`,
         hint: `an interview's id is <campaign folder>/<file name>: set id: ${expected}, or move the file to interviews/${interview.id}.yaml`,
       });
@@ -215,8 +229,9 @@ function checkInterviews(interviews: readonly Sourced<Interview>[], context: Con
 
     if (interview.campaign !== folder) {
       issues.push({
+        ...reference,
         file,
-        where: 'campaign',
+        path: ['campaign'],
         message: `is ${interview.campaign} but the file is in the folder of ${folder}`,
         hint: `set campaign: ${folder}, or move the file to interviews/${interview.campaign}/`,
       });
@@ -224,8 +239,9 @@ function checkInterviews(interviews: readonly Sourced<Interview>[], context: Con
       const closest = findClosest(folder, context.campaignIds);
       const known = [...context.campaignIds].sort();
       issues.push({
+        ...reference,
         file,
-        where: 'campaign',
+        path: ['campaign'],
         message: `no campaign has the id ${folder}`,
         hint:
           closest !== undefined
@@ -238,8 +254,9 @@ function checkInterviews(interviews: readonly Sourced<Interview>[], context: Con
     if (first === undefined) firstFile.set(interview.id, file);
     else {
       issues.push({
+        ...reference,
         file,
-        where: 'id',
+        path: ['id'],
         message: `${interview.id} is already the id of ${first}`,
         hint: 'every interview needs its own id',
       });

@@ -1,13 +1,7 @@
 import { z } from 'zod';
+import type { Issue } from '../issue.js';
 import { findClosest } from './closest.js';
 import { answerBlockSchema } from './schema.js';
-
-/** One schema problem, in words a communicator can act on, at a path inside the file. */
-export interface DescribedIssue {
-  path: (string | number)[];
-  message: string;
-  hint?: string;
-}
 
 type ZodIssue = z.core.$ZodIssue;
 
@@ -17,30 +11,15 @@ export const colonHint = "put the text in quotes: a line ending in ':' reads as 
 const quoteHint = 'put it in quotes';
 
 /**
- * Writes a field path as the communicator sees it in the file: `qa[2].question`,
- * `posts[0].qa[1]`; a key that is not a plain word is quoted: `themes["my theme"]`.
- */
-export function formatPath(path: readonly PropertyKey[]): string {
-  let text = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') text += `[${segment}]`;
-    else if (typeof segment === 'string' && /^[\p{L}_][\p{L}\p{N}_-]*$/u.test(segment)) {
-      text += text === '' ? segment : `.${segment}`;
-    } else text += `[${JSON.stringify(String(segment))}]`;
-  }
-  return text;
-}
-
-/**
  * Turns zod's issues for one parsed file into messages that say what is wrong and what would
- * fix it, each keeping its full path. `raw` is what YAML produced, so messages can say what
- * was found (zod 4 leaves the input out of issues by default).
+ * fix it, each keeping its full path: `schema` issues without their file. `raw` is what YAML
+ * produced, so messages can say what was found (zod 4 leaves the input out of issues by default).
  */
 export function describeZodIssues(
   issues: readonly ZodIssue[],
   raw: unknown,
   schema: z.ZodType,
-): DescribedIssue[] {
+): Issue[] {
   return issues.flatMap((issue) => describeIssue(issue, [], raw, schema));
 }
 
@@ -49,15 +28,13 @@ function describeIssue(
   prefix: readonly PropertyKey[],
   raw: unknown,
   root: z.ZodType,
-): DescribedIssue[] {
+): Issue[] {
   const path = [...prefix, ...issue.path].map(toSegment);
   const value = valueAt(raw, path);
   const lastKey = path.at(-1);
 
   if (isColonMapping(value) && expectsText(issue, root, path)) {
-    return [
-      { path, message: `is a mapping ${showColonMapping(value)}, not text`, hint: colonHint },
-    ];
+    return [schemaIssue(path, `is a mapping ${showColonMapping(value)}, not text`, colonHint)];
   }
 
   switch (issue.code) {
@@ -74,7 +51,7 @@ function describeIssue(
             : known.length > 0
               ? `the fields here are: ${known.join(', ')}`
               : undefined;
-        return withHint({ path: [...path, key], message: 'is not a known field' }, hint);
+        return schemaIssue([...path, key], 'is not a known field', hint);
       });
     }
 
@@ -85,51 +62,48 @@ function describeIssue(
       const inner = issue.issues[0];
       const reason =
         inner === undefined || isDefaultMessage(inner.message) ? 'is not allowed' : inner.message;
-      return [{ path, message: `the name ${JSON.stringify(String(lastKey))} ${reason}` }];
+      return [schemaIssue(path, `the name ${JSON.stringify(String(lastKey))} ${reason}`)];
     }
 
     case 'too_small':
-      if (!isDefaultMessage(issue.message)) return [{ path, message: issue.message }];
+      if (!isDefaultMessage(issue.message)) return [schemaIssue(path, issue.message)];
       if (issue.origin === 'array' || issue.origin === 'set') {
         return [
-          {
+          schemaIssue(
             path,
-            message: `needs at least ${String(issue.minimum)} ${plural(Number(issue.minimum), 'item')}`,
-          },
+            `needs at least ${String(issue.minimum)} ${plural(Number(issue.minimum), 'item')}`,
+          ),
         ];
       }
       if (issue.origin === 'string') {
         return [
-          {
+          schemaIssue(
             path,
-            message:
-              Number(issue.minimum) <= 1
-                ? 'must not be empty'
-                : `must be at least ${String(issue.minimum)} characters long`,
-          },
+            Number(issue.minimum) <= 1
+              ? 'must not be empty'
+              : `must be at least ${String(issue.minimum)} characters long`,
+          ),
         ];
       }
-      return [{ path, message: issue.message }];
+      return [schemaIssue(path, issue.message)];
 
     case 'invalid_value':
-      if (!isDefaultMessage(issue.message)) return [{ path, message: issue.message }];
+      if (!isDefaultMessage(issue.message)) return [schemaIssue(path, issue.message)];
       return [
-        {
+        schemaIssue(
           path,
-          message: `must be one of ${issue.values.map((allowed) => String(allowed)).join(', ')}, not ${describeValue(value)}`,
-        },
+          `must be one of ${issue.values.map((allowed) => String(allowed)).join(', ')}, not ${describeValue(value)}`,
+        ),
       ];
 
     case 'custom': {
       // A refinement of ours may carry its hint: `params: { hint }`.
       const hint: unknown = issue.params?.hint;
-      return [
-        withHint({ path, message: issue.message }, typeof hint === 'string' ? hint : undefined),
-      ];
+      return [schemaIssue(path, issue.message, typeof hint === 'string' ? hint : undefined)];
     }
 
     default:
-      return [{ path, message: issue.message }];
+      return [schemaIssue(path, issue.message)];
   }
 }
 
@@ -138,28 +112,29 @@ function describeInvalidType(
   path: (string | number)[],
   value: unknown,
   root: z.ZodType,
-): DescribedIssue {
-  if (value === undefined) return { path, message: 'is missing' };
+): Issue {
+  if (value === undefined) return schemaIssue(path, 'is missing');
   if (path.length === 0 && value === null) {
-    return withHint({ path, message: 'the file is empty' }, fieldsHint(root));
+    return schemaIssue(path, 'the file is empty', fieldsHint(root));
   }
   if (path.length === 0) {
-    return withHint(
-      { path, message: `the file must be a mapping of fields, not ${describeValue(value)}` },
+    return schemaIssue(
+      path,
+      `the file must be a mapping of fields, not ${describeValue(value)}`,
       fieldsHint(root),
     );
   }
-  if (value === null) return { path, message: 'is empty' };
-  if (!isDefaultMessage(issue.message)) return { path, message: issue.message };
+  if (value === null) return schemaIssue(path, 'is empty');
+  if (!isDefaultMessage(issue.message)) return schemaIssue(path, issue.message);
 
   const message = `must be ${describeExpected(issue.expected)}, not ${describeValue(value)}`;
   if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
-    return { path, message, hint: quoteHint };
+    return schemaIssue(path, message, quoteHint);
   }
   if (issue.expected === 'array' && typeof value === 'string') {
-    return { path, message, hint: 'write each item on its own line, starting with "- "' };
+    return schemaIssue(path, message, 'write each item on its own line, starting with "- "');
   }
-  return { path, message };
+  return schemaIssue(path, message);
 }
 
 function describeInvalidUnion(
@@ -168,7 +143,7 @@ function describeInvalidUnion(
   value: unknown,
   raw: unknown,
   root: z.ZodType,
-): DescribedIssue[] {
+): Issue[] {
   // When exactly one alternative got past its type check, its issues say what is wrong, deeper
   // in (an empty paragraph, an empty item of a `list`); report those rather than "neither". A
   // mapping without `list` is not a list that went wrong but something else: say what is allowed.
@@ -186,19 +161,19 @@ function describeInvalidUnion(
   if (schemaAt(root, path) === answerBlockSchema) {
     const message = `must be a paragraph (text) or a bullet list ("list:" and its items), not ${describeValue(value)}`;
     if (typeof value === 'number' || typeof value === 'boolean')
-      return [{ path, message, hint: quoteHint }];
+      return [schemaIssue(path, message, quoteHint)];
     if (isPlainMapping(value)) {
       return [
-        {
+        schemaIssue(
           path,
           message,
-          hint: `write a bullet list as "- list:" followed by its items, and put text containing ': ' in quotes`,
-        },
+          `write a bullet list as "- list:" followed by its items, and put text containing ': ' in quotes`,
+        ),
       ];
     }
-    return [{ path, message }];
+    return [schemaIssue(path, message)];
   }
-  return [{ path, message: `is not valid here: found ${describeValue(value)}` }];
+  return [schemaIssue(path, `is not valid here: found ${describeValue(value)}`)];
 }
 
 /**
@@ -284,8 +259,14 @@ function plural(count: number, word: string): string {
   return count === 1 ? word : `${word}s`;
 }
 
-function withHint(issue: DescribedIssue, hint: string | undefined): DescribedIssue {
-  return hint === undefined ? issue : { ...issue, hint };
+function schemaIssue(path: Issue['path'], message: string, hint?: string): Issue {
+  return {
+    code: 'schema',
+    severity: 'error',
+    path,
+    message,
+    ...(hint === undefined ? {} : { hint }),
+  };
 }
 
 function fieldsHint(root: z.ZodType): string | undefined {

@@ -1,4 +1,5 @@
 import { DataError, InputError } from '../errors.js';
+import type { Issue } from '../issue.js';
 import { readDate, readPerson } from './import/intro.js';
 import { readLines, type Fail } from './import/lines.js';
 import { chooseMarkers } from './import/markers.js';
@@ -112,9 +113,15 @@ function validateInterview(interview: Interview, source: string, index: number):
   const result = interviewSchema.safeParse(interview);
   if (result.success) return result.data;
   throw new DataError(
-    result.error.issues.map((issue) => ({
+    result.error.issues.map((issue): Issue => ({
+      code: 'schema',
+      severity: 'error',
       file: source,
-      where: `interviews[${index}]${issue.path.map((key) => (typeof key === 'number' ? `[${key}]` : `.${String(key)}`)).join('')}`,
+      path: [
+        'interviews',
+        index,
+        ...issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
+      ],
       message: issue.message,
     })),
     { hint: 'the page was read, but an interview did not come out valid: check the lines named' },

@@ -1,6 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { DataError } from '../errors.js';
+import type { FieldPath, Issue } from '../issue.js';
 import {
   campaignIdOfFile,
   checkQaIds,
@@ -8,8 +9,6 @@ import {
   interviewIdOfFile,
 } from './check-references.js';
 import type { Sourced } from './check-references.js';
-import { toIssue } from './data-issue.js';
-import type { DataIssue } from './data-issue.js';
 import { readYamlFile } from './read-yaml-file.js';
 import type { ParsedFile, Position } from './read-yaml-file.js';
 import { brandSchema, campaignSchema, interviewSchema } from './schema.js';
@@ -17,7 +16,6 @@ import type { Brand, Campaign, Interview } from './schema.js';
 
 export { checkReferences } from './check-references.js';
 export type { ReferenceInput, Sourced } from './check-references.js';
-export type { DataIssue } from './data-issue.js';
 
 /** Where each part of a dataset was read from: paths as `dir` was given, e.g. `data/brand.yaml`. */
 export interface DataFiles {
@@ -55,13 +53,13 @@ export interface DataInspection {
   /** Defined exactly when `issues` is empty. */
   dataset: Dataset | undefined;
   /** Every problem in every file, in file order: brand, campaigns, interviews. */
-  issues: DataIssue[];
+  issues: Issue[];
   /** Every data file read, in that order. */
   files: string[];
   /** The files that passed their schema. */
   parsed: ParsedData;
-  /** Where a field of a file read is written, e.g. (`data/x.yaml`, `qa[2].answer[0]`). */
-  locate(file: string, where: string): Position | undefined;
+  /** Where a field of a file read is written, e.g. (`data/x.yaml`, `['qa', 2, 'answer', 0]`). */
+  locate(file: string, path: FieldPath): Position | undefined;
 }
 
 const folderHint = 'point --data at the folder that holds brand.yaml, campaigns/ and interviews/';
@@ -72,7 +70,7 @@ const folderHint = 'point --data at the folder that holds brand.yaml, campaigns/
  */
 export async function loadData(dir: string): Promise<Dataset> {
   const { dataset, issues } = await inspectData(dir);
-  if (dataset === undefined || issues.length > 0) throw new DataError(issues.map(toIssue));
+  if (dataset === undefined || issues.length > 0) throw new DataError(issues);
   return dataset;
 }
 
@@ -110,16 +108,16 @@ export async function inspectData(dir: string): Promise<DataInspection> {
   const parsedFiles = [brand, ...campaigns, ...interviews];
   const files = parsedFiles.map((parsed) => parsed.file);
   const byFile = new Map(parsedFiles.map((parsed) => [parsed.file, parsed]));
-  const located = referenceIssues.map((issue): DataIssue => {
-    const parsed = issue.file === undefined ? undefined : byFile.get(issue.file);
-    const position =
-      issue.where === undefined ? undefined : parsed?.locate(parseWhere(issue.where));
-    return { ...issue, kind: 'reference', ...position };
-  });
+  const locate = (file: string, path: FieldPath): Position | undefined =>
+    byFile.get(file)?.locate(path);
+  const located = referenceIssues.map((issue): Issue => ({
+    ...issue,
+    ...(issue.file === undefined ? undefined : locate(issue.file, issue.path)),
+  }));
 
   // File order, so each file's problems read together; within a file, the order found.
   const order = new Map(files.map((file, index) => [file, index]));
-  const rank = (issue: DataIssue): number =>
+  const rank = (issue: Issue): number =>
     issue.file === undefined ? -1 : (order.get(issue.file) ?? files.length);
   const issues = [...listed.issues, ...parsedFiles.flatMap((parsed) => parsed.issues), ...located]
     .map((issue, index) => ({ issue, index }))
@@ -132,8 +130,6 @@ export async function inspectData(dir: string): Promise<DataInspection> {
     campaigns: validCampaigns,
     interviews: validInterviews,
   };
-  const locate = (file: string, where: string): Position | undefined =>
-    byFile.get(file)?.locate(parseWhere(where));
   const dataset =
     issues.length > 0 || brand.value === undefined
       ? undefined
@@ -145,7 +141,7 @@ export async function inspectData(dir: string): Promise<DataInspection> {
 export async function loadBrand(dir: string): Promise<Brand> {
   await assertFolder(dir);
   const parsed = await readBrandFile(join(dir, 'brand.yaml'));
-  if (parsed.value === undefined) throw new DataError(parsed.issues.map(toIssue));
+  if (parsed.value === undefined) throw new DataError(parsed.issues);
   return parsed.value;
 }
 
@@ -158,12 +154,11 @@ export async function loadInterviewFile(file: string): Promise<Interview> {
   const issues =
     parsed.value === undefined
       ? parsed.issues
-      : checkQaIds(file, parsed.value).map((issue): DataIssue => ({
+      : checkQaIds(file, parsed.value).map((issue): Issue => ({
           ...issue,
-          kind: 'reference',
-          ...(issue.where === undefined ? {} : parsed.locate(parseWhere(issue.where))),
+          ...parsed.locate(issue.path),
         }));
-  if (parsed.value === undefined || issues.length > 0) throw new DataError(issues.map(toIssue));
+  if (parsed.value === undefined || issues.length > 0) throw new DataError(issues);
   return parsed.value;
 }
 
@@ -172,13 +167,10 @@ async function assertFolder(dir: string): Promise<void> {
   try {
     isFolder = (await stat(dir)).isDirectory();
   } catch {
-    throw new DataError([
-      { file: dir, message: 'the data folder does not exist', hint: folderHint },
-    ]);
+    throw new DataError([folderIssue(dir, 'the data folder does not exist', folderHint)]);
   }
-  if (!isFolder) {
-    throw new DataError([{ file: dir, message: 'is a file, not a data folder', hint: folderHint }]);
-  }
+  if (!isFolder)
+    throw new DataError([folderIssue(dir, 'is a file, not a data folder', folderHint)]);
 }
 
 async function readBrandFile(file: string): Promise<ParsedFile<Brand>> {
@@ -192,12 +184,11 @@ async function readBrandFile(file: string): Promise<ParsedFile<Brand>> {
     value: undefined,
     raw: undefined,
     issues: [
-      {
-        kind: 'schema',
+      folderIssue(
         file,
-        message: 'is missing',
-        hint: 'every data folder needs a brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine and themes',
-      },
+        'is missing',
+        'every data folder needs a brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine and themes',
+      ),
     ],
     locate: () => undefined,
   };
@@ -207,12 +198,12 @@ interface ListedFiles {
   campaignFiles: string[];
   interviewFiles: string[];
   /** Files in the data folder that look like data but will not be read. */
-  issues: DataIssue[];
+  issues: Issue[];
 }
 
 /** The campaign and interview files of a data folder, sorted; absent folders list nothing. */
 async function listDataFiles(dir: string): Promise<ListedFiles> {
-  const issues: DataIssue[] = [];
+  const issues: Issue[] = [];
   const campaignFiles: string[] = [];
   const interviewFiles: string[] = [];
 
@@ -227,12 +218,13 @@ async function listDataFiles(dir: string): Promise<ListedFiles> {
   for (const entry of await listFolder(interviewsDir, issues)) {
     const path = join(interviewsDir, entry.name);
     if (entry.isFile() && /\.ya?ml$/.test(entry.name)) {
-      issues.push({
-        kind: 'schema',
-        file: path,
-        message: 'is not read: an interview belongs in its campaign folder',
-        hint: `move it to ${join(interviewsDir, '<campaign-id>', entry.name)}`,
-      });
+      issues.push(
+        folderIssue(
+          path,
+          'is not read: an interview belongs in its campaign folder',
+          `move it to ${join(interviewsDir, '<campaign-id>', entry.name)}`,
+        ),
+      );
       continue;
     }
     if (!entry.isDirectory()) continue;
@@ -247,7 +239,7 @@ async function listDataFiles(dir: string): Promise<ListedFiles> {
 }
 
 /** The visible entries of a folder, sorted by name; an absent folder has none. */
-async function listFolder(dir: string, issues: DataIssue[]) {
+async function listFolder(dir: string, issues: Issue[]) {
   try {
     const entries = await readdir(dir, { withFileTypes: true });
     return entries
@@ -257,34 +249,33 @@ async function listFolder(dir: string, issues: DataIssue[]) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return [];
     if (code !== 'ENOTDIR') throw error;
-    issues.push({ kind: 'schema', file: dir, message: 'is a file, not a folder' });
+    issues.push(folderIssue(dir, 'is a file, not a folder'));
     return [];
   }
 }
 
-function ymlIssue(file: string): DataIssue {
-  return {
-    kind: 'schema',
+function ymlIssue(file: string): Issue {
+  return folderIssue(
     file,
-    message: 'is not read: data files end in .yaml',
-    hint: `rename it to ${basename(file, '.yml')}.yaml`,
+    'is not read: data files end in .yaml',
+    `rename it to ${basename(file, '.yml')}.yaml`,
+  );
+}
+
+/** A file or folder missing, or where it will not be read: the data folder's layout is its schema. */
+function folderIssue(file: string, message: string, hint?: string): Issue {
+  return {
+    code: 'schema',
+    severity: 'error',
+    file,
+    path: [],
+    message,
+    ...(hint === undefined ? {} : { hint }),
   };
 }
 
 function valid<T>(parsed: readonly ParsedFile<T>[]): Sourced<T>[] {
   return parsed.flatMap(({ file, value }) => (value === undefined ? [] : [{ file, value }]));
-}
-
-/** `posts[0].qa[1]` → `['posts', 0, 'qa', 1]`: the inverse of formatPath. */
-function parseWhere(where: string): (string | number)[] {
-  const path: (string | number)[] = [];
-  for (const match of where.matchAll(/\[(\d+)\]|\[("(?:[^"\\]|\\.)*")\]|([^.[\]]+)/g)) {
-    const [, index, quoted, key] = match;
-    if (index !== undefined) path.push(Number(index));
-    else if (quoted !== undefined) path.push(JSON.parse(quoted) as string);
-    else if (key !== undefined) path.push(key);
-  }
-  return path;
 }
 
 function createDataset(

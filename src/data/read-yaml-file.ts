@@ -2,10 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import type { Document, Node, YAMLError } from 'yaml';
 import type { z } from 'zod';
-import type { DataIssue } from './data-issue.js';
-import { describeZodIssues, formatPath } from './describe-zod-issues.js';
+import type { FieldPath, Issue } from '../issue.js';
+import { describeZodIssues } from './describe-zod-issues.js';
 import { findYamlTraps } from './yaml-traps.js';
-import type { FieldPath, YamlTrap } from './yaml-traps.js';
+import type { YamlTrap } from './yaml-traps.js';
 
 /** A position in a file, both 1-based. */
 export interface Position {
@@ -20,9 +20,10 @@ export interface ParsedFile<T> {
   value: T | undefined;
   /** What YAML produced, before the schema (undefined after a syntax error). */
   raw: unknown;
-  issues: DataIssue[];
+  /** Every problem of the file: `syntax` when YAML cannot read it as written, else `schema`. */
+  issues: Issue[];
   /** Where the field at `path` (e.g. `['posts', 0, 'qa', 1]`) is written, as near as known. */
-  locate(path: readonly (string | number)[]): Position | undefined;
+  locate(path: FieldPath): Position | undefined;
 }
 
 /** Reads `file` and checks it against `schema`; problems come back as issues, never thrown. */
@@ -42,7 +43,7 @@ export async function readYamlFile<T>(file: string, schema: z.ZodType<T>): Promi
       file,
       value: undefined,
       raw: undefined,
-      issues: [{ kind: 'syntax', file, message }],
+      issues: [{ code: 'syntax', severity: 'error', file, path: [], message }],
       locate: () => undefined,
     };
   }
@@ -58,7 +59,7 @@ export function parseYamlText<T>(text: string, file: string, schema: z.ZodType<T
     const { line, col } = lineCounter.linePos(offset);
     return { line, column: col };
   };
-  const locate = (path: readonly (string | number)[]): Position | undefined => {
+  const locate = (path: FieldPath): Position | undefined => {
     const offset = offsetOf(document, path);
     return offset === undefined ? undefined : positionOf(offset);
   };
@@ -71,23 +72,23 @@ export function parseYamlText<T>(text: string, file: string, schema: z.ZodType<T
 
   if (traps.length > 0 || errors.length > 0) {
     const lines = text.split(/\r?\n/);
-    const trapIssues = traps.map((trap): DataIssue => {
-      const where = formatPath(trap.field);
-      return {
-        kind: 'syntax',
-        file,
-        ...(where === '' ? {} : { where }),
-        message: trap.message,
-        hint: trap.hint,
-        ...positionOf(trap.offset),
-      };
-    });
-    const errorIssues = errors.map((error): DataIssue => {
+    const trapIssues = traps.map((trap): Issue => ({
+      code: 'syntax',
+      severity: 'error',
+      file,
+      path: trap.path,
+      message: trap.message,
+      hint: trap.hint,
+      ...positionOf(trap.offset),
+    }));
+    const errorIssues = errors.map((error): Issue => {
       const { line, column } = positionOf(error.pos[0]);
       const hint = syntaxHint(error, lines[line - 1] ?? '');
       return {
-        kind: 'syntax',
+        code: 'syntax',
+        severity: 'error',
         file,
+        path: [],
         message: error.message,
         ...(hint === undefined ? {} : { hint }),
         line,
@@ -105,17 +106,11 @@ export function parseYamlText<T>(text: string, file: string, schema: z.ZodType<T
   const result = schema.safeParse(raw);
   if (result.success) return { file, value: result.data, raw, issues: [], locate };
 
-  const issues = describeZodIssues(result.error.issues, raw, schema).map((described): DataIssue => {
-    const position = locate(described.path);
-    return {
-      kind: 'schema',
-      file,
-      where: formatPath(described.path),
-      message: described.message,
-      ...(described.hint === undefined ? {} : { hint: described.hint }),
-      ...position,
-    };
-  });
+  const issues = describeZodIssues(result.error.issues, raw, schema).map((issue): Issue => ({
+    ...issue,
+    file,
+    ...locate(issue.path),
+  }));
   return { file, value: undefined, raw, issues, locate };
 }
 

@@ -1,5 +1,6 @@
 import { Parser } from 'yaml';
 import type { CST } from 'yaml';
+import type { FieldPath } from '../issue.js';
 
 /**
  * YAML that parses, or half parses, into something other than what a communicator wrote
@@ -19,13 +20,10 @@ export interface YamlTrap {
    */
   explainsUntil: number;
   /** The field it is in, as near as known (`[]` for none). */
-  field: FieldPath;
+  path: FieldPath;
   message: string;
   hint: string;
 }
-
-/** A field path in a file, e.g. `['qa', 0, 'answer', 2]`. */
-export type FieldPath = readonly (string | number)[];
 
 /** Finds every trap in `text`, the first on each line; `fieldAt` says in which field an offset is. */
 export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPath): YamlTrap[] {
@@ -62,7 +60,7 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
         traps.push({
           offset: token.offset,
           explainsUntil: lineEnd,
-          field: fieldAt(token.offset),
+          path: fieldAt(token.offset),
           message: `"${token.source}" reads as a YAML alias (a reference to an anchor), not as text`,
           hint: quoteHint(textFrom(token.offset)),
         });
@@ -71,7 +69,7 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
         traps.push({
           offset: token.offset,
           explainsUntil: lineEnd,
-          field: fieldAt(labelledOffset(leaves, index)),
+          path: fieldAt(labelledOffset(leaves, index)),
           message: `"${token.source}" reads as a YAML anchor (a name for reuse) and would be dropped from the text`,
           hint: quoteHint(textFrom(token.offset)),
         });
@@ -80,7 +78,7 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
         traps.push({
           offset: token.offset,
           explainsUntil: lineEnd,
-          field: fieldAt(labelledOffset(leaves, index)),
+          path: fieldAt(labelledOffset(leaves, index)),
           message: `"${token.source}" reads as a YAML tag (a type) and would be dropped from the text`,
           hint: quoteHint(textFrom(token.offset)),
         });
@@ -89,7 +87,7 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
         traps.push({
           offset: token.offset,
           explainsUntil: lineEnd,
-          field: fieldAt(token.offset),
+          path: fieldAt(token.offset),
           message: `"?" at the start of a text reads as a YAML key marker, not as text`,
           hint: quoteHint(textFrom(token.offset)),
         });
@@ -113,7 +111,7 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
           traps.push({
             offset: token.offset,
             explainsUntil: lineEnd,
-            field: fieldAt(start),
+            path: fieldAt(start),
             message: `"${token.source}" would be lost: YAML reads " #" and the rest of the line as a comment`,
             hint: `${quoteHint(text.slice(start, lineEnd).trimEnd())}, so the # stays part of it; a note of your own goes on a line of its own`,
           });
@@ -129,7 +127,7 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
           traps.push({
             offset: token.offset,
             explainsUntil: textEnd,
-            field: fieldAt(lastWords.token.offset),
+            path: fieldAt(lastWords.token.offset),
             message: `"${token.source}" would be lost: YAML reads a line that starts with # as a comment, even inside a text`,
             hint: `${quoteHint(text.slice(lastWords.token.offset, textEnd))}, so the # stays part of it; a note of your own goes in line with its field, not further in`,
           });
@@ -148,7 +146,7 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
     traps.push({
       offset: flow.offset,
       explainsUntil: end,
-      field: fieldAt(flow.offset),
+      path: fieldAt(flow.offset),
       message: isList
         ? 'the [ here is never closed: a list written this way ends with ]'
         : 'the { here is never closed: a mapping written this way ends with }',
@@ -359,7 +357,7 @@ function isClosed(flow: CST.FlowCollection): boolean {
 function flowCommentTrap(
   comment: Leaf['token'],
   flow: CST.FlowCollection,
-  field: FieldPath,
+  path: FieldPath,
   explainsUntil: number,
 ): YamlTrap {
   const [open, close] = flow.start.type === 'flow-seq-start' ? ['[', ']'] : ['{', '}'];
@@ -367,10 +365,10 @@ function flowCommentTrap(
   return {
     offset: comment.offset,
     explainsUntil,
-    field,
+    path,
     message: `"${comment.source}" would be lost: inside ${open} ${close}, YAML reads # and the rest of the line as a comment${unclosed}`,
     hint:
-      field[0] === 'hashtags'
+      path[0] === 'hashtags'
         ? 'write hashtags without #, e.g. hashtags: [Huddinge, Botkyrka]'
         : 'put text holding # in quotes ("…")',
   };

@@ -7,7 +7,8 @@ import { hashOfPost } from '../render/post-hash.js';
 import { specOfPost, specsOfCampaign } from '../render/post-spec.js';
 import type { ImageFormat } from '../render/rasterize.js';
 import type { PostSpec } from '../render/render-post.js';
-import { problemOfError, type Problem, type ProblemEntry } from './problem.js';
+import { describeProblemCount } from '../issue.js';
+import { problemOfError, type Problem } from './problem.js';
 
 /** A scheduled post as the page lists it; its slides are fetched by `key`. */
 export interface StatePost {
@@ -243,13 +244,7 @@ function entriesAbout(
   const entries = problem.entries.filter(
     (entry) => entry.file === undefined || about.includes(entry.file),
   );
-  return [{ ...problem, title: titleOf(entries), entries }];
-}
-
-function titleOf(entries: readonly ProblemEntry[]): string {
-  return entries.length === 1
-    ? 'The data has a problem'
-    : `The data has ${entries.length} problems`;
+  return [{ ...problem, title: describeProblemCount(entries.length), entries }];
 }
 
 function mergeProblems(problems: readonly Problem[]): Problem {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { relative, sep } from 'node:path';
-import type { DataIssue } from '../data/data-issue.js';
 import { AppError, DataError } from '../errors.js';
+import { describeProblemCount, formatPath } from '../issue.js';
+import type { Issue } from '../issue.js';
 
 /** One place something is wrong, as the page shows it. */
 export interface ProblemEntry {
@@ -30,19 +31,25 @@ export interface Problem {
 }
 
 /** The loader's issues for a data folder that does not load. */
-export function problemOfDataIssues(issues: readonly DataIssue[]): Problem {
+export function problemOfDataIssues(issues: readonly Issue[]): Problem {
   return withSourceLines({
-    title:
-      issues.length === 1 ? 'The data has a problem' : `The data has ${issues.length} problems`,
-    entries: issues.map((issue) => ({
-      ...(issue.file === undefined ? {} : { file: issue.file }),
-      ...(issue.line === undefined ? {} : { line: issue.line }),
-      ...(issue.column === undefined ? {} : { column: issue.column }),
-      ...(issue.where === undefined || issue.where === '' ? {} : { where: issue.where }),
-      message: issue.message,
-      ...(issue.hint === undefined ? {} : { hint: issue.hint }),
-    })),
+    title: describeProblemCount(issues.length),
+    entries: issues.map(entryOf),
   });
+}
+
+/** An issue as the page shows it: its field path written out. */
+function entryOf(issue: Issue): ProblemEntry {
+  const { file, line, column, hint } = issue;
+  const where = formatPath(issue.path);
+  return {
+    ...(file === undefined ? {} : { file }),
+    ...(line === undefined ? {} : { line }),
+    ...(column === undefined ? {} : { column }),
+    ...(where === '' ? {} : { where }),
+    message: issue.message,
+    ...(hint === undefined ? {} : { hint }),
+  };
 }
 
 /**
@@ -52,15 +59,7 @@ export function problemOfDataIssues(issues: readonly DataIssue[]): Problem {
  */
 export function problemOfError(error: unknown, title: string, templatesDir?: string): Problem {
   if (error instanceof DataError) {
-    return withSourceLines({
-      title,
-      entries: error.issues.map((issue) => ({
-        ...splitPosition(issue.file),
-        ...(issue.where === undefined || issue.where === '' ? {} : { where: issue.where }),
-        message: issue.message,
-        ...(issue.hint === undefined ? {} : { hint: issue.hint }),
-      })),
-    });
+    return withSourceLines({ title, entries: error.issues.map(entryOf) });
   }
   if (error instanceof AppError) {
     return {
@@ -111,14 +110,6 @@ export function withSourceLines(problem: Problem): Problem {
       return code === undefined ? entry : { ...entry, code: code.trimEnd() };
     }),
   };
-}
-
-/** `data/x.yaml:3:14` (as DataError issues carry it) → file, line and column. */
-function splitPosition(file: string | undefined): Pick<ProblemEntry, 'file' | 'line' | 'column'> {
-  if (file === undefined) return {};
-  const match = /^(.*):(\d+):(\d+)$/.exec(file);
-  if (match === null) return { file };
-  return { file: match[1]!, line: Number(match[2]), column: Number(match[3]) };
 }
 
 /** The first `(file:line:column)` of a stack that lies inside `dir`. */

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import type { Dataset } from '../data/load.js';
 import type { Campaign } from '../data/schema.js';
-import { InputError, type Issue } from '../errors.js';
+import { InputError } from '../errors.js';
+import type { PublishProblem } from './publish-errors.js';
 import { publishProblems } from '../layout/publish-rules.js';
 import { stockholmTimestamp } from '../layout/publish-time.js';
 import { isFolderCurrent, readFolderRecord } from '../render/output.js';
@@ -100,7 +101,7 @@ const rebuild = 'run excerpt build, then sync out/ to the public place again';
 export async function readBuiltPost(
   outDir: string,
   scheduled: ScheduledPost,
-): Promise<{ post: BuiltPost; problems: [] } | { post: undefined; problems: Issue[] }> {
+): Promise<{ post: BuiltPost; problems: [] } | { post: undefined; problems: PublishProblem[] }> {
   const dir = join(outDir, scheduled.campaign.id, scheduled.folder);
   const fail = (message: string, hint = rebuild, file = dir) => ({
     post: undefined,
@@ -141,7 +142,7 @@ export async function readBuiltPost(
     );
   }
 
-  const problems: Issue[] = [];
+  const problems: PublishProblem[] = [];
   const slides: BuiltPost['slides'] = [];
   for (const slide of post.slides) {
     const file = join(dir, slide.file);

@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { describeZodIssues, formatPath } from '../data/describe-zod-issues.js';
+import { describeZodIssues } from '../data/describe-zod-issues.js';
+import { formatPath } from '../issue.js';
 import { InputError } from '../errors.js';
 import { onFileSystem } from '../io/file-system-error.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';

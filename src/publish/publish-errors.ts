@@ -1,13 +1,22 @@
-import { formatIssue, InputError, type Issue } from '../errors.js';
+import { InputError } from '../errors.js';
+import { formatLocated } from '../issue.js';
+
+/** A file (a post's, or an image's URL) that is not ready to publish, and what would fix it. */
+export interface PublishProblem {
+  file?: string;
+  message: string;
+  hint?: string;
+}
 
 /** Issues shown at most: a --base-url that answers nothing fails every image of every post. */
 const shownIssues = 12;
 
 /** Issues as indented lines, each with its hint in parentheses; a long list is cut short. */
-function issueLines(issues: readonly Issue[]): string[] {
+function issueLines(issues: readonly PublishProblem[]): string[] {
   const shown = issues.length > shownIssues ? issues.slice(0, shownIssues - 2) : issues;
   const lines = shown.map(
-    (issue) => `  ${formatIssue(issue)}${issue.hint === undefined ? '' : `\n    (${issue.hint})`}`,
+    (issue) =>
+      `  ${formatLocated(issue)}${issue.hint === undefined ? '' : `\n    (${issue.hint})`}`,
   );
   if (shown.length < issues.length) lines.push(`  … and ${issues.length - shown.length} more`);
   return lines;
@@ -18,9 +27,9 @@ function issueLines(issues: readonly Issue[]): string[] {
  * images not served as built. Raised before the first container is made: nothing was published.
  */
 export class PostsNotReadyError extends InputError {
-  readonly issues: readonly Issue[];
+  readonly issues: readonly PublishProblem[];
 
-  constructor(issues: readonly Issue[]) {
+  constructor(issues: readonly PublishProblem[]) {
     const head =
       issues.length === 1
         ? 'nothing was published: a post to publish has a problem'
@@ -48,9 +57,9 @@ export class PublishStoppedError extends InputError {
 
 /** Some posts were not published this run; each is named with why and what would fix it. */
 export class PostsNotPublishedError extends InputError {
-  readonly issues: readonly Issue[];
+  readonly issues: readonly PublishProblem[];
 
-  constructor(issues: readonly Issue[], total: number) {
+  constructor(issues: readonly PublishProblem[], total: number) {
     const head =
       total === 1
         ? 'the post was not published'

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { loadData } from '../data/load.js';
-import { InputError, type Issue } from '../errors.js';
+import { InputError } from '../errors.js';
+import type { PublishProblem } from './publish-errors.js';
 import { lockOutputFolder } from '../render/output-lock.js';
 import { readBuiltPost, scheduledPosts, selectCampaigns, type BuiltPost } from './built-post.js';
 import type { ScheduledPost } from './built-post.js';
@@ -195,7 +196,7 @@ async function publishLocked(
 
   // Every post to publish is read and checked, then every image fetched, before anything is sent.
   const built: BuiltPost[] = [];
-  const problems: Issue[] = [];
+  const problems: PublishProblem[] = [];
   for (const post of todo) {
     const result = await readBuiltPost(options.out, post);
     if (result.post === undefined) {

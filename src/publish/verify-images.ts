@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Issue } from '../errors.js';
+import type { PublishProblem } from './publish-errors.js';
 import type { BuiltPost } from './built-post.js';
 
 /** The public URL of a slide: the base URL (where out/ is served) and its path in out/. */
@@ -21,12 +21,14 @@ export async function verifyImages(
   posts: readonly BuiltPost[],
   baseUrl: URL,
   options: { timeoutMs: number; fetch?: typeof fetch },
-): Promise<Issue[]> {
+): Promise<PublishProblem[]> {
   const doFetch = options.fetch ?? fetch;
   const slides = posts.flatMap((post) =>
     post.slides.map((slide) => ({ url: imageUrlOf(baseUrl, slide.path), slide })),
   );
-  const problems: (Issue | undefined)[] = new Array<Issue | undefined>(slides.length);
+  const problems: (PublishProblem | undefined)[] = new Array<PublishProblem | undefined>(
+    slides.length,
+  );
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < slides.length) {
@@ -36,7 +38,7 @@ export async function verifyImages(
     }
   };
   await Promise.all(Array.from({ length: Math.min(concurrency, slides.length) }, worker));
-  return problems.filter((problem): problem is Issue => problem !== undefined);
+  return problems.filter((problem): problem is PublishProblem => problem !== undefined);
 }
 
 async function verifyOne(
@@ -44,7 +46,7 @@ async function verifyOne(
   url: string,
   sha256: string,
   timeoutMs: number,
-): Promise<Issue | undefined> {
+): Promise<PublishProblem | undefined> {
   const sync =
     'sync out/ to the public place again (see the README, Publishing), or check --base-url';
   let data: Buffer;

@@ -1,7 +1,8 @@
 import { join } from 'node:path';
 import type { Dataset } from '../data/load.js';
 import type { Campaign, Format } from '../data/schema.js';
-import { DataError, InputError, type Issue } from '../errors.js';
+import { DataError, InputError } from '../errors.js';
+import type { Issue } from '../issue.js';
 import { campaignFileNames, postsPerSheet, writeCampaignFiles } from './campaign-files.js';
 import { drawPosts, type DrawJob } from './draw-posts.js';
 import { findForeignFiles, isFolderCurrent, readFolderRecord, ForeignFileError } from './output.js';
@@ -153,9 +154,11 @@ async function buildLocked(
       svg: options.svg,
       jobs: options.jobs,
       issues,
-      issueOf: (job, error) => ({
+      issueOf: (job, error, code) => ({
+        code,
+        severity: 'error',
         file: dataset.fileOf.campaign(job.campaign.id),
-        where: `posts[${job.index}]`,
+        path: ['posts', job.index],
         message: error.message,
         ...(error.hint === undefined ? {} : { hint: error.hint }),
       }),

@@ -1,7 +1,8 @@
 import type { ReactElement } from 'react';
 import type { Brand, Format, Interview, Qa, Theme } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
-import { DataError, InputError, type Issue } from '../errors.js';
+import { DataError, InputError } from '../errors.js';
+import type { FieldPath, Issue } from '../issue.js';
 import { breakLongWords } from '../layout/hyphenate.js';
 import { swedishQuotes } from '../layout/typography.js';
 import {
@@ -70,29 +71,32 @@ function chosenQas(input: CarouselInput): Qa[] {
   });
 }
 
-/** Every text of the post that cannot be drawn, as issues naming the file and field. */
+/** Every text of the post that cannot be drawn, as `glyph` issues naming the file and field. */
 export function findGlyphIssues(input: Omit<CarouselInput, 'format' | 'date'>): Issue[] {
   const interview = input.interview;
-  const fields: [string, string][] = [
-    ['party', interview.party],
-    ['interviewee.name', interview.interviewee.name],
-    ['interviewee.role', interview.interviewee.role],
+  const fields: [FieldPath, string][] = [
+    [['party'], interview.party],
+    [['interviewee', 'name'], interview.interviewee.name],
+    [['interviewee', 'role'], interview.interviewee.role],
   ];
   interview.qa.forEach((qa, index) => {
     if (!input.qaIds.includes(qa.id)) return;
-    fields.push([`qa[${index}].question`, qa.question]);
+    fields.push([['qa', index, 'question'], qa.question]);
     qa.answer.forEach((block, blockIndex) => {
-      if (typeof block === 'string') fields.push([`qa[${index}].answer[${blockIndex}]`, block]);
+      if (typeof block === 'string') fields.push([['qa', index, 'answer', blockIndex], block]);
       else
         block.list.forEach((item, itemIndex) =>
-          fields.push([`qa[${index}].answer[${blockIndex}].list[${itemIndex}]`, item]),
+          fields.push([['qa', index, 'answer', blockIndex, 'list', itemIndex], item]),
         );
     });
   });
-  return fields.flatMap(([where, text]) =>
-    findMissingGlyphs(text).map((missing) => ({
+  return fields.flatMap(([path, text]) =>
+    findMissingGlyphs(text).map((missing): Issue => ({
+      code: 'glyph',
+      severity: 'error',
       ...(input.interviewFile === undefined ? {} : { file: input.interviewFile }),
-      where,
+      path,
+      word: missing.char,
       message: `cannot draw ”${missing.char}” (${missing.codePoints}): no bundled font has it and Twemoji has no image for it`,
       hint: 'replace or remove the character',
     })),

@@ -1,4 +1,5 @@
-import { DataError, InputError, type Issue } from '../errors.js';
+import { DataError, InputError } from '../errors.js';
+import type { Issue, IssueCode } from '../issue.js';
 import { writeFolder } from './output.js';
 import type { ImageFormat } from './rasterize.js';
 import type { PostSpec } from './render-post.js';
@@ -19,8 +20,11 @@ export interface DrawOptions<J extends DrawJob> {
   jobs: number;
   /** Problems found laying out posts are added here. */
   issues: Issue[];
-  /** A problem laying out `job` that is not tied to a data field, as an issue naming the post. */
-  issueOf(job: J, error: InputError): Issue;
+  /**
+   * A problem laying out `job` that is not tied to a data field, as an issue naming the post:
+   * `code` says which (an Instagram limit, a character that cannot be drawn, or fit).
+   */
+  issueOf(job: J, error: InputError, code: IssueCode): Issue;
   /** Checks that `names` may be written into the job's folder, remembering what may not. */
   checkFolder(job: J, names: readonly string[]): Promise<void>;
   /** Once every post is laid out: throws to stop with nothing written. */
@@ -48,7 +52,11 @@ export async function drawPosts<J extends DrawJob>(
   jobs: readonly J[],
   options: DrawOptions<J>,
 ): Promise<number> {
-  const { drawPost, Limiter, planPost, postFileNames } = await import('./render-post.js');
+  const { drawPost, LimitError, Limiter, planPost, postFileNames } =
+    await import('./render-post.js');
+  const { GlyphError } = await import('./svg.js');
+  const codeOf = (error: InputError): IssueCode =>
+    error instanceof LimitError ? 'limit' : error instanceof GlyphError ? 'glyph' : 'fit';
   const slideLimiter = new Limiter(Math.max(1, options.jobs));
   const drawLimiter = new Limiter(postsDrawn);
   const heldLimiter = new Limiter(postsHeld);
@@ -80,8 +88,9 @@ export async function drawPosts<J extends DrawJob>(
       planned = await planPost(job.spec);
     } catch (error) {
       if (error instanceof DataError) options.issues.push(...error.issues);
-      else if (error instanceof InputError) options.issues.push(options.issueOf(job, error));
-      else {
+      else if (error instanceof InputError) {
+        options.issues.push(options.issueOf(job, error, codeOf(error)));
+      } else {
         stop(error);
         await Promise.allSettled(writes);
         throw error;

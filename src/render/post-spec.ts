@@ -1,7 +1,9 @@
 import type { Dataset } from '../data/load.js';
 import type { Brand, Campaign, Format, Interview, Post } from '../data/schema.js';
 import { slugify } from '../data/slug.js';
-import { InputError, type Issue } from '../errors.js';
+import { InputError } from '../errors.js';
+import { formatPath } from '../issue.js';
+import type { Issue } from '../issue.js';
 import type { PostSpec } from './render-post.js';
 
 /** Overrides from the command line: another format or theme than the campaign's. */
@@ -120,9 +122,11 @@ export function findFolderClashes(
     }
     const firstPost = campaign.posts[first]!;
     issues.push({
+      code: 'reference',
+      severity: 'error',
       file: dataset.fileOf.campaign(campaign.id),
-      where: `posts[${index}]`,
-      message: `a second post for ${party} on ${post.date}: posts[${first}] (${firstPost.interview}) goes to the same folder, ${folder}`,
+      path: ['posts', index],
+      message: `a second post for ${party} on ${post.date}: ${formatPath(['posts', first])} (${firstPost.interview}) goes to the same folder, ${folder}`,
       hint: 'a party gets one post a day: merge the two, or move one to another date',
     });
   });

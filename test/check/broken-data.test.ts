@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import type { CampaignFairness, Finding } from '../../src/check/finding.js';
+import type { CampaignFairness } from '../../src/check/check.js';
+import type { Finding } from '../../src/cli/commands/check.js';
 import { removeWorkspaces, runExcerpt, stackLine } from '../helpers/cli.js';
 import { checkWorkspace } from './workspace.js';
 
@@ -218,6 +219,25 @@ describe('excerpt check on data made to break each check', () => {
     expect(code).toBe(2);
     const liberalerna = json.fairness?.[0]?.posts.find((post) => post.party === 'Liberalerna');
     expect(liberalerna?.slides).toBeNull();
+  });
+
+  it('glyph-in-title: a character every cover draws is one glyph error, not a fit error a post', async () => {
+    const { code, json } = await check('glyph-in-title');
+    expect(json.errors).toEqual([
+      {
+        code: 'glyph',
+        message:
+          'cannot draw ”\uf0b7” (U+F0B7): no bundled font has it and Twemoji has no image for it',
+        file: pride,
+        where: 'title',
+        word: '\uf0b7',
+        hint: 'replace or remove the character; nothing is ever drawn as a blank box',
+        line: 4,
+        column: 1,
+      },
+    ]);
+    expect(code).toBe(2);
+    expect(json.fairness?.[0]?.posts.map((post) => post.slides)).toEqual([null, null, null, null]);
   });
 
   it('prints findings with their position and hint, and the slides per party', async () => {

@@ -33,7 +33,7 @@ describe('assessFairness', () => {
       post(1, 'Centerpartiet', '2020-12-16', 'square', 6),
       post(2, 'Moderaterna', '2020-12-16', 'square', undefined),
     ]);
-    expect(result.errors).toEqual([]);
+    expect(result.issues).toEqual([]);
     expect(result.fairness).toEqual([
       {
         campaign: 'advent',
@@ -73,13 +73,14 @@ describe('assessFairness', () => {
       post(1, 'Moderaterna', '2020-12-19', 'portrait', 5),
       post(2, 'Liberalerna', '2020-12-22', 'square', 5),
     ]);
-    expect(result.errors).toEqual([
+    expect(result.issues).toEqual([
       {
         code: 'fairness',
+        severity: 'error',
         message:
           'the posts of advent do not share one format (square: Centerpartiet, Liberalerna; portrait: Moderaterna)',
         file: 'data/campaigns/advent.yaml',
-        where: 'format',
+        path: ['format'],
         hint: "every party in a campaign gets the same look: give all its posts the campaign's format",
       },
     ]);

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/check/finding.js';
+import { findingOf, type Finding } from '../../src/cli/commands/check.js';
 import { runChecks, type CheckReport } from '../../src/check/run-checks.js';
 import { importPage, type ImportResult } from '../../src/data/import-page.js';
 import { writeImport } from '../../src/data/write-import.js';
@@ -15,11 +15,16 @@ const page = join(root, 'test', 'fixtures', 'pages', 'politisk-paverkan-i-kommun
 let dataDir: string;
 let imported: ImportResult;
 let report: CheckReport;
+/** The report's issues as `check --json` prints them. */
+let errors: Finding[];
+let warnings: Finding[];
 beforeAll(async () => {
   dataDir = join(await mkdtemp(join(tmpdir(), 'excerpt-check-import-')), 'data');
   imported = importPage(readFileSync(page, 'utf8'), { source: page });
   await writeImport(imported, { dataDir });
   report = await runChecks(dataDir);
+  errors = report.errors.map(findingOf);
+  warnings = report.warnings.map(findingOf);
 });
 afterAll(async () => {
   await rm(join(dataDir, '..'), { recursive: true, force: true });
@@ -30,7 +35,7 @@ const interviewFile = (id: string): string => join(dataDir, 'interviews', `${id}
 
 describe('excerpt check on an unedited import of the source page', () => {
   it('reports the missing brand.yaml as the one error, with what it needs', () => {
-    expect(report.errors).toEqual([
+    expect(errors).toEqual([
       {
         code: 'schema',
         message: 'is missing',
@@ -52,7 +57,7 @@ describe('excerpt check on an unedited import of the source page', () => {
         ...(qa === undefined ? {} : { qa }),
       }) as Finding;
     const advent = 'adventsfragestund-2020';
-    expect(report.warnings).toEqual(
+    expect(warnings).toEqual(
       expect.arrayContaining([
         typo(`${advent}/centerpartiet`, 'qa[0].answer[1]', 'Möertalet', 'q1'),
         typo(`${advent}/drevvikenpartiet`, 'qa[1].answer[1]', 'kränknigar', 'q2'),
@@ -63,7 +68,7 @@ describe('excerpt check on an unedited import of the source page', () => {
         typo(`${advent}/moderaterna`, 'intro', 'sekreterared'),
       ]),
     );
-    const kränknigar = report.warnings.find((finding) => finding.word === 'kränknigar');
+    const kränknigar = warnings.find((finding) => finding.word === 'kränknigar');
     expect(kränknigar).toEqual({
       code: 'spelling',
       message: '”kränknigar” (q2) is not in the Swedish dictionary',
@@ -76,11 +81,11 @@ describe('excerpt check on an unedited import of the source page', () => {
       column: 9,
     });
     // Spelling is never an error.
-    expect(report.errors.filter((finding) => finding.code === 'spelling')).toEqual([]);
+    expect(errors.filter((finding) => finding.code === 'spelling')).toEqual([]);
   });
 
   it('flags no name of a person or party, and nothing but these words', () => {
-    const flagged = new Set(report.warnings.map((finding) => finding.word));
+    const flagged = new Set(warnings.map((finding) => finding.word));
     const names = imported.interviews.flatMap((interview) => [
       ...interview.party.split(/\s+/),
       ...interview.interviewee.name.split(/\s+/),
@@ -110,7 +115,7 @@ describe('excerpt check on an unedited import of the source page', () => {
         'Tallgårdens',
       ].sort((a, b) => a.localeCompare(b, 'sv')),
     );
-    expect(report.warnings.every((finding) => finding.code === 'spelling')).toBe(true);
+    expect(warnings.every((finding) => finding.code === 'spelling')).toBe(true);
   });
 });
 

@@ -76,40 +76,43 @@ describe('checkSpelling', () => {
   it('warns once a field for each unknown word, naming file, field, Q&A and word', async () => {
     const { dictionary } = fakeDictionary(dictionaryWords);
     const result = await checkSpelling(data, () => Promise.resolve(dictionary));
-    expect(result.errors).toEqual([]);
     const file = 'data/interviews/advent/drevvikenpartiet.yaml';
-    expect(result.warnings).toEqual([
+    expect(result.issues).toEqual([
       {
         code: 'spelling',
+        severity: 'warning',
         message: '”Stopa” is not in the Swedish dictionary',
         file: 'data/campaigns/advent.yaml',
-        where: 'hashtags[1]',
+        path: ['hashtags', 1],
         word: 'Stopa',
         hint: 'If it is spelt right, add it to test/fixtures/check/no-such-folder/words.txt',
       },
       {
         code: 'spelling',
+        severity: 'warning',
         message: '”kränknigar” (q1) is not in the Swedish dictionary',
         file,
-        where: 'qa[0].answer[0]',
+        path: ['qa', 0, 'answer', 0],
         word: 'kränknigar',
         qa: 'q1',
         hint: 'did you mean kränkningar? If it is spelt right, add it to test/fixtures/check/no-such-folder/words.txt',
       },
       {
         code: 'spelling',
+        severity: 'warning',
         message: '”kränknigar” (q1) is not in the Swedish dictionary',
         file,
-        where: 'qa[0].answer[1].list[0]',
+        path: ['qa', 0, 'answer', 1, 'list', 0],
         word: 'kränknigar',
         qa: 'q1',
         hint: 'did you mean kränkningar? If it is spelt right, add it to test/fixtures/check/no-such-folder/words.txt',
       },
       {
         code: 'spelling',
+        severity: 'warning',
         message: '”ANDTS” (q1) is not in the Swedish dictionary',
         file,
-        where: 'qa[0].answer[1].list[0]',
+        path: ['qa', 0, 'answer', 1, 'list', 0],
         word: 'ANDTS',
         qa: 'q1',
         hint: 'If it is spelt right, add it to test/fixtures/check/no-such-folder/words.txt',
@@ -139,13 +142,13 @@ describe('checkSpelling', () => {
       Promise.resolve(dictionary),
     );
     // The base fixture's word list has ANDTS.
-    expect(result.warnings).toEqual([]);
+    expect(result.issues).toEqual([]);
   });
 
   it('does not load the dictionary when every word is a name', async () => {
     const result = await checkSpelling({ ...data, campaigns: [], interviews: [] }, () =>
       Promise.reject(new Error('not to be loaded')),
     );
-    expect(result).toEqual({ errors: [], warnings: [] });
+    expect(result).toEqual({ issues: [] });
   });
 });

@@ -100,8 +100,10 @@ describe('readWordList', () => {
         issues: [
           {
             code: 'schema',
+            severity: 'error',
             message: 'cannot be read (EISDIR)',
             file: join(dir, 'words.txt'),
+            path: [],
             hint: 'the word list is a text file: one word a line, # for comments',
           },
         ],

@@ -16,8 +16,25 @@ describe('formatError', () => {
 
   it('lists each issue of a DataError on its own line, with its hint below', () => {
     const error = new DataError([
-      { file: 'data/a.yaml', where: 'qa[2].question', message: 'must not be empty' },
-      { file: 'data/b.yaml:3:7', message: 'Map keys must be unique', hint: 'remove one' },
+      {
+        code: 'schema',
+        severity: 'error',
+        file: 'data/a.yaml',
+        path: ['qa', 2, 'question'],
+        message: 'must not be empty',
+        line: 9,
+        column: 5,
+      },
+      {
+        code: 'syntax',
+        severity: 'error',
+        file: 'data/b.yaml',
+        path: [],
+        message: 'Map keys must be unique',
+        hint: 'remove one',
+        line: 3,
+        column: 7,
+      },
     ]);
     expect(formatError(error, plain)).toBe(
       [

@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Finding } from '../../src/check/finding.js';
+import type { Finding } from '../../src/cli/commands/check.js';
 import { makeWorkspace, removeWorkspaces, root, runExcerpt, stackLine } from '../helpers/cli.js';
 
 afterAll(removeWorkspaces);

@@ -3,6 +3,9 @@ import { checkReferences } from '../../src/data/check-references.js';
 import type { ReferenceInput, Sourced } from '../../src/data/check-references.js';
 import type { Brand, Campaign, Interview, Theme } from '../../src/data/schema.js';
 
+/** What every issue checkReferences finds is. */
+const reference = { code: 'reference', severity: 'error' } as const;
+
 const surface = { background: '#FFFFFF', text: '#000000', muted: '#333333', accent: '#6E2160' };
 const theme: Theme = { light: surface, dark: surface, decor: ['#6E2160'] };
 const brand: Brand = {
@@ -75,8 +78,9 @@ describe('checkReferences', () => {
       (input) => withAdvent(input, campaign(advent, [], { theme: 'jul' })),
       [
         {
+          ...reference,
           file: `data/campaigns/${advent}.yaml`,
-          where: 'theme',
+          path: ['theme'],
           message: 'the theme jul is not defined in brand.yaml',
           hint: 'the themes are: default, advent, pride',
         },
@@ -91,8 +95,9 @@ describe('checkReferences', () => {
         ),
       [
         {
+          ...reference,
           file: `data/campaigns/${advent}.yaml`,
-          where: 'posts[0].interview',
+          path: ['posts', 0, 'interview'],
           message: `${pride}/liberalerna belongs to the campaign ${pride}, not ${advent}`,
           hint: `move this post to data/campaigns/${pride}.yaml`,
         },
@@ -109,8 +114,9 @@ describe('checkReferences', () => {
         ),
       [
         {
+          ...reference,
           file: `data/campaigns/${advent}.yaml`,
-          where: 'posts[0].interview',
+          path: ['posts', 0, 'interview'],
           message: `no interview has the id ${advent}/moderaterna`,
           hint: `the interviews of ${advent} are: ${advent}/centerpartiet`,
         },
@@ -128,14 +134,16 @@ describe('checkReferences', () => {
         ),
       [
         {
+          ...reference,
           file: `data/campaigns/${advent}.yaml`,
-          where: 'posts[0].qa[1]',
+          path: ['posts', 0, 'qa', 1],
           message: 'q1 is listed twice',
           hint: 'remove the second one',
         },
         {
+          ...reference,
           file: `data/campaigns/${advent}.yaml`,
-          where: 'posts[1]',
+          path: ['posts', 1],
           message: `is the same post as posts[0] (${advent}/centerpartiet on 2020-12-16)`,
           hint: 'remove one of them',
         },
@@ -149,8 +157,9 @@ describe('checkReferences', () => {
       }),
       [
         {
+          ...reference,
           file: 'data/interviews/sommar-2021/liberalerna.yaml',
-          where: 'campaign',
+          path: ['campaign'],
           message: 'no campaign has the id sommar-2021',
           hint: `add campaigns/sommar-2021.yaml; the campaigns are: ${advent}, ${pride}`,
         },
@@ -171,14 +180,16 @@ describe('checkReferences', () => {
       }),
       [
         {
+          ...reference,
           file: `data/interviews/${advent}/vansterpartiet.yaml`,
-          where: 'id',
+          path: ['id'],
           message: `is ${advent}/centerpartiet but the file is data/interviews/${advent}/vansterpartiet.yaml`,
           hint: `an interview's id is <campaign folder>/<file name>: set id: ${advent}/vansterpartiet, or move the file to interviews/${advent}/centerpartiet.yaml`,
         },
         {
+          ...reference,
           file: `data/interviews/${advent}/vansterpartiet.yaml`,
-          where: 'id',
+          path: ['id'],
           message: `${advent}/centerpartiet is already the id of data/interviews/${advent}/centerpartiet.yaml`,
           hint: 'every interview needs its own id',
         },
@@ -198,14 +209,16 @@ describe('checkReferences', () => {
       [
         // Centerpartiet is gone, so its post is reported too: campaigns come first.
         {
+          ...reference,
           file: `data/campaigns/${advent}.yaml`,
-          where: 'posts[0].interview',
+          path: ['posts', 0, 'interview'],
           message: `no interview has the id ${advent}/centerpartiet`,
           hint: `there are no interviews of ${advent} yet: add them under interviews/${advent}/`,
         },
         {
+          ...reference,
           file: `data/interviews/${pride}/moderaterna.yaml`,
-          where: 'campaign',
+          path: ['campaign'],
           message: `is ${advent} but the file is in the folder of ${pride}`,
           hint: `set campaign: ${pride}, or move the file to interviews/${advent}/`,
         },
@@ -219,14 +232,16 @@ describe('checkReferences', () => {
       }),
       [
         {
+          ...reference,
           file: 'data/campaigns/jul.yaml',
-          where: 'id',
+          path: ['id'],
           message: `is ${advent} but the file is named jul.yaml`,
           hint: `a campaign's id and file name must match: set id: jul, or rename the file to ${advent}.yaml`,
         },
         {
+          ...reference,
           file: 'data/campaigns/jul.yaml',
-          where: 'id',
+          path: ['id'],
           message: `${advent} is already the id of data/campaigns/${advent}.yaml`,
           hint: 'every campaign needs its own id',
         },

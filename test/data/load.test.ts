@@ -5,7 +5,8 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadBrand, loadData, loadInterviewFile } from '../../src/data/load.js';
 import { DataError } from '../../src/errors.js';
-import type { Issue } from '../../src/errors.js';
+import { formatPath } from '../../src/issue.js';
+import type { Issue } from '../../src/issue.js';
 
 /** Fixture folders as a relative path, the way `--data` is usually given. */
 const fixtures = relative(
@@ -85,9 +86,14 @@ describe('loadData', () => {
       'syntax-error',
       [
         {
-          file: `${fixture('syntax-error')}/interviews/adventsfragestund-2020/vansterpartiet.yaml:12:15`,
+          code: 'syntax',
+          severity: 'error',
+          file: `${fixture('syntax-error')}/interviews/adventsfragestund-2020/vansterpartiet.yaml`,
+          path: [],
           message: 'Nested mappings are not allowed in compact mappings',
           hint: "put the text in quotes: a ': ' inside it, or a ':' ending the line, reads as a key in YAML",
+          line: 12,
+          column: 15,
         },
       ],
     ],
@@ -95,9 +101,13 @@ describe('loadData', () => {
       'missing-field',
       [
         {
+          code: 'schema',
+          severity: 'error',
           file: `${fixture('missing-field')}/interviews/digital-pride-2020/centerpartiet.yaml`,
-          where: 'interviewee.role',
+          path: ['interviewee', 'role'],
           message: 'is missing',
+          line: 4,
+          column: 1,
         },
       ],
     ],
@@ -105,10 +115,14 @@ describe('loadData', () => {
       'unknown-qa',
       [
         {
+          code: 'reference',
+          severity: 'error',
           file: `${fixture('unknown-qa')}/campaigns/adventsfragestund-2020.yaml`,
-          where: 'posts[0].qa[1]',
+          path: ['posts', 0, 'qa', 1],
           message: 'q9 is not a Q&A of adventsfragestund-2020/centerpartiet',
           hint: 'its Q&A ids are: q1, q2, q3',
+          line: 9,
+          column: 14,
         },
       ],
     ],
@@ -116,10 +130,14 @@ describe('loadData', () => {
       'duplicate-qa',
       [
         {
+          code: 'reference',
+          severity: 'error',
           file: `${fixture('duplicate-qa')}/interviews/adventsfragestund-2020/vansterpartiet.yaml`,
-          where: 'qa[1].id',
+          path: ['qa', 1, 'id'],
           message: 'q1 is already the id of qa[0]',
           hint: 'every Q&A of an interview needs its own id (q1, q2, …)',
+          line: 11,
+          column: 5,
         },
       ],
     ],
@@ -127,10 +145,14 @@ describe('loadData', () => {
       'unknown-interview',
       [
         {
+          code: 'reference',
+          severity: 'error',
           file: `${fixture('unknown-interview')}/campaigns/adventsfragestund-2020.yaml`,
-          where: 'posts[1].interview',
+          path: ['posts', 1, 'interview'],
           message: 'no interview has the id adventsfragestund-2020/vansterpartie',
           hint: 'did you mean adventsfragestund-2020/vansterpartiet?',
+          line: 11,
+          column: 5,
         },
       ],
     ],
@@ -138,10 +160,14 @@ describe('loadData', () => {
       'campaign-id-mismatch',
       [
         {
+          code: 'reference',
+          severity: 'error',
           file: `${fixture('campaign-id-mismatch')}/campaigns/digital-pride-2020.yaml`,
-          where: 'id',
+          path: ['id'],
           message: 'is digital-pride but the file is named digital-pride-2020.yaml',
           hint: "a campaign's id and file name must match: set id: digital-pride-2020, or rename the file to digital-pride.yaml",
+          line: 1,
+          column: 1,
         },
       ],
     ],
@@ -149,11 +175,15 @@ describe('loadData', () => {
       'colon-list-item',
       [
         {
+          code: 'schema',
+          severity: 'error',
           file: `${fixture('colon-list-item')}/interviews/adventsfragestund-2020/centerpartiet.yaml`,
-          where: 'qa[1].answer[0]',
+          path: ['qa', 1, 'answer', 0],
           message:
             'is a mapping {"Några exempel på det som vi i Centerpartiet vill är": null}, not text',
           hint: "put the text in quotes: a line ending in ':' reads as a key in YAML",
+          line: 16,
+          column: 9,
         },
       ],
     ],
@@ -190,7 +220,11 @@ describe('loadData', () => {
 
     const error = await dataErrorOf(loadData(dir));
     expect(
-      error.issues.map((issue) => [issue.file?.slice(dir.length), issue.where, issue.message]),
+      error.issues.map((issue) => [
+        issue.file?.slice(dir.length),
+        formatPath(issue.path),
+        issue.message,
+      ]),
     ).toEqual([
       [
         '/campaigns/digital-pride-2020.yaml',
@@ -203,13 +237,14 @@ describe('loadData', () => {
       ['/interviews/adventsfragestund-2020/vansterpartiet.yaml', 'publishedOn', 'is missing'],
       ['/interviews/adventsfragestund-2020/vansterpartiet.yaml', 'qa', 'is missing'],
       [
-        '/interviews/digital-pride-2020/centerpartiet.yaml:1:4',
+        '/interviews/digital-pride-2020/centerpartiet.yaml',
         'a',
         'the [ here is never closed: a list written this way ends with ]',
       ],
     ]);
+    expect(error.issues.at(-1)).toMatchObject({ code: 'syntax', line: 1, column: 4 });
     // The post naming the unreadable interview is not reported again as unknown.
-    expect(error.issues.find((issue) => issue.where?.startsWith('posts'))).toBeUndefined();
+    expect(error.issues.find((issue) => issue.path[0] === 'posts')).toBeUndefined();
     expect(error.issues[0]?.hint).toBe(
       'did you mean pride? the themes are: default, advent, pride',
     );
@@ -219,7 +254,10 @@ describe('loadData', () => {
     const error = await dataErrorOf(loadData(fixture('nowhere')));
     expect(error.issues).toEqual([
       {
+        code: 'schema',
+        severity: 'error',
         file: fixture('nowhere'),
+        path: [],
         message: 'the data folder does not exist',
         hint: 'point --data at the folder that holds brand.yaml, campaigns/ and interviews/',
       },
@@ -232,7 +270,10 @@ describe('loadData', () => {
     const error = await dataErrorOf(loadData(dir));
     expect(error.issues).toEqual([
       {
+        code: 'schema',
+        severity: 'error',
         file: join(dir, 'brand.yaml'),
+        path: [],
         message: 'is missing',
         hint: 'every data folder needs a brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine and themes',
       },
@@ -245,7 +286,10 @@ describe('loadData', () => {
     const error = await dataErrorOf(loadData(dir));
     expect(error.issues).toEqual([
       {
+        code: 'schema',
+        severity: 'error',
         file: join(dir, 'campaigns', 'sommar.yml'),
+        path: [],
         message: 'is not read: data files end in .yaml',
         hint: 'rename it to sommar.yaml',
       },
@@ -268,13 +312,17 @@ describe('loadInterviewFile', () => {
   ])('reports %s', async (name, file, where) => {
     const path = join(fixture(name), 'interviews', 'adventsfragestund-2020', file);
     const error = await dataErrorOf(loadInterviewFile(path));
-    expect(error.issues.map((issue) => [issue.file, issue.where])).toEqual([[path, where]]);
+    expect(error.issues.map((issue) => [issue.file, formatPath(issue.path)])).toEqual([
+      [path, where],
+    ]);
   });
 
   it('says when the file does not exist', async () => {
     const path = join(fixture('valid'), 'interviews', 'nobody.yaml');
     const error = await dataErrorOf(loadInterviewFile(path));
-    expect(error.issues).toEqual([{ file: path, message: 'does not exist' }]);
+    expect(error.issues).toEqual([
+      { code: 'syntax', severity: 'error', file: path, path: [], message: 'does not exist' },
+    ]);
   });
 });
 
@@ -294,11 +342,23 @@ describe('loadBrand', () => {
     const error = await dataErrorOf(loadBrand(dir));
     expect(error.issues).toEqual([
       {
+        code: 'schema',
+        severity: 'error',
         file: join(dir, 'brand.yaml'),
-        where: 'handle',
+        path: ['handle'],
         message: 'must be an Instagram handle, e.g. @kraftbyran',
+        line: 2,
+        column: 1,
       },
-      { file: join(dir, 'brand.yaml'), where: 'themes', message: 'needs a theme named default' },
+      {
+        code: 'schema',
+        severity: 'error',
+        file: join(dir, 'brand.yaml'),
+        path: ['themes'],
+        message: 'needs a theme named default',
+        line: 7,
+        column: 1,
+      },
     ]);
   });
 });

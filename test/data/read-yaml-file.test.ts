@@ -28,9 +28,9 @@ describe('parseYamlText', () => {
       'a misspelt field',
       `${head}qa:\n  - id: q1\n    question: Hur?\n    answr: [Svar.]\n`,
       [
-        { where: 'qa[0].answer', message: 'is missing', line: 7 },
+        { path: ['qa', 0, 'answer'], message: 'is missing', line: 7 },
         {
-          where: 'qa[0].answr',
+          path: ['qa', 0, 'answr'],
           message: 'is not a known field',
           hint: 'did you mean answer?',
           line: 9,
@@ -42,12 +42,12 @@ describe('parseYamlText', () => {
       head.replace('party: Centerpartiet', 'party: 1') + 'qa: []\n',
       [
         {
-          where: 'party',
+          path: ['party'],
           message: 'must be text, not the number 1',
           hint: 'put it in quotes',
           line: 3,
         },
-        { where: 'qa', message: 'an interview needs at least one question', line: 6 },
+        { path: ['qa'], message: 'an interview needs at least one question', line: 6 },
       ],
     ],
     [
@@ -55,7 +55,7 @@ describe('parseYamlText', () => {
       `${head}qa:\n  - id: q1\n    question: Hur?\n    answer: Svar.\n`,
       [
         {
-          where: 'qa[0].answer',
+          path: ['qa', 0, 'answer'],
           message: 'must be a list, not text "Svar."',
           hint: 'write each item on its own line, starting with "- "',
           line: 9,
@@ -65,14 +65,14 @@ describe('parseYamlText', () => {
     [
       'an empty bullet inside a list',
       withAnswer('      - list:\n          - Ett.\n          - ""\n'),
-      [{ where: 'qa[0].answer[0].list[1]', message: 'must not be empty', line: 12 }],
+      [{ path: ['qa', 0, 'answer', 0, 'list', 1], message: 'must not be empty', line: 12 }],
     ],
     [
       'a bullet ending in a colon',
       withAnswer('      - list:\n          - Till exempel:\n'),
       [
         {
-          where: 'qa[0].answer[0].list[0]',
+          path: ['qa', 0, 'answer', 0, 'list', 0],
           message: 'is a mapping {"Till exempel": null}, not text',
           hint: "put the text in quotes: a line ending in ':' reads as a key in YAML",
           line: 11,
@@ -84,7 +84,7 @@ describe('parseYamlText', () => {
       withAnswer('      - Till exempel:\n          - Ett.\n'),
       [
         {
-          where: 'qa[0].answer[0]',
+          path: ['qa', 0, 'answer', 0],
           message:
             'must be a paragraph (text) or a bullet list ("list:" and its items), not a mapping',
           hint: `write a bullet list as "- list:" followed by its items, and put text containing ': ' in quotes`,
@@ -96,8 +96,8 @@ describe('parseYamlText', () => {
     const parsed = parseYamlText(text, file, interviewSchema);
     expect(parsed.value).toBeUndefined();
     expect(
-      parsed.issues.map(({ where, message, hint, line }) => ({
-        where,
+      parsed.issues.map(({ path, message, hint, line }) => ({
+        path,
         message,
         ...(hint === undefined ? {} : { hint }),
         line,
@@ -112,8 +112,9 @@ describe('parseYamlText', () => {
     const parsed = parseYamlText(text, 'data/campaigns/x.yaml', campaignSchema);
     expect(parsed.issues).toMatchObject([
       {
-        kind: 'schema',
-        where: '',
+        code: 'schema',
+        severity: 'error',
+        path: [],
         message,
         hint: expect.stringMatching(/^its fields are: id, title, .*posts$/),
       },
@@ -125,9 +126,10 @@ describe('parseYamlText', () => {
     const parsed = parseYamlText(text, 'data/campaigns/x.yaml', campaignSchema);
     expect(parsed.issues).toEqual([
       {
-        kind: 'schema',
+        code: 'schema',
+        severity: 'error',
         file: 'data/campaigns/x.yaml',
-        where: 'format',
+        path: ['format'],
         message: 'must be one of square, portrait, story, not text "poster"',
         line: 5,
         column: 1,
@@ -161,8 +163,8 @@ describe('parseYamlText', () => {
     ],
   ])('gives the position and a hint for %s', (_name, text, expected) => {
     const parsed = parseYamlText(text, 'data/campaigns/x.yaml', campaignSchema);
-    expect(parsed.issues[0]).toMatchObject({ kind: 'syntax', ...expected });
-    expect(parsed.issues[0]?.where).toBeUndefined();
+    expect(parsed.issues[0]).toMatchObject({ code: 'syntax', severity: 'error', ...expected });
+    expect(parsed.issues[0]?.path).toEqual([]);
   });
 });
 
@@ -184,7 +186,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a " #" in a paragraph',
       withAnswer('      - Vi redovisar öppet på #Huddinge kommuns webbplats.\n      - Ja.\n'),
       {
-        where: 'qa[0].answer[0]',
+        path: ['qa', 0, 'answer', 0],
         message: lostAfterHash('#Huddinge kommuns webbplats.'),
         hint: quoteHint,
         line: 10,
@@ -195,7 +197,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a " #" in a question',
       `${head}qa:\n  - id: q1\n    question: Hur gör ni? #viktigt\n    answer: [Svar.]\n`,
       {
-        where: 'qa[0].question',
+        path: ['qa', 0, 'question'],
         message: lostAfterHash('#viktigt'),
         hint: quoteHint,
         line: 8,
@@ -206,7 +208,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a " #" in a bullet',
       withAnswer('      - list:\n          - Ett #två\n'),
       {
-        where: 'qa[0].answer[0].list[0]',
+        path: ['qa', 0, 'answer', 0, 'list', 0],
         message: lostAfterHash('#två'),
         hint: quoteHint,
         line: 11,
@@ -217,7 +219,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a " #" after a tab, on the second line of a paragraph',
       withAnswer('      - Rad ett\n        rad två\t#tre\n'),
       {
-        where: 'qa[0].answer[0]',
+        path: ['qa', 0, 'answer', 0],
         message: lostAfterHash('#tre'),
         hint: quoteHint,
         line: 11,
@@ -228,7 +230,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a paragraph that starts with #',
       withAnswer('      - #Huddinge är bäst\n'),
       {
-        where: 'qa[0].answer[0]',
+        path: ['qa', 0, 'answer', 0],
         message: lostAfterHash('#Huddinge är bäst'),
         hint: quoteHint,
         line: 10,
@@ -239,7 +241,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a question that starts with #',
       `${head}qa:\n  - id: q1\n    question: #viktigt Hur?\n    answer: [Svar.]\n`,
       {
-        where: 'qa[0].question',
+        path: ['qa', 0, 'question'],
         message: lostAfterHash('#viktigt Hur?'),
         hint: quoteHint,
         line: 8,
@@ -250,7 +252,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a " #" in text holding a double quote',
       withAnswer('      - Han sa "ja" #två\n'),
       {
-        where: 'qa[0].answer[0]',
+        path: ['qa', 0, 'answer', 0],
         message: lostAfterHash('#två'),
         hint: "put the whole text in single quotes ('…'), writing each ' inside it twice, so the # stays part of it; a note of your own goes on a line of its own",
         line: 10,
@@ -262,7 +264,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       head.replace('party: Centerpartiet', 'party: Centerpartiet # stavning?') +
         'qa: [{ id: q1, question: Hur?, answer: [Svar.] }]\n',
       {
-        where: 'party',
+        path: ['party'],
         message: lostAfterHash('# stavning?'),
         hint: quoteHint,
         line: 3,
@@ -273,7 +275,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a paragraph whose last line starts with #',
       withAnswer('      - Vi redovisar öppet på\n        #Huddinge kommuns webbplats.\n'),
       {
-        where: 'qa[0].answer[0]',
+        path: ['qa', 0, 'answer', 0],
         message:
           '"#Huddinge kommuns webbplats." would be lost: YAML reads a line that starts with # as a comment, even inside a text',
         hint: 'put the whole text in quotes ("…"), so the # stays part of it; a note of your own goes in line with its field, not further in',
@@ -285,7 +287,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a question with a line in the middle that starts with #',
       `${head}qa:\n  - id: q1\n    question: Hur gör\n      #Huddinge kommun\n      med det?\n    answer: [Svar.]\n`,
       {
-        where: 'qa[0].question',
+        path: ['qa', 0, 'question'],
         message:
           '"#Huddinge kommun" would be lost: YAML reads a line that starts with # as a comment, even inside a text',
         hint: 'put the whole text in quotes ("…"), so the # stays part of it; a note of your own goes in line with its field, not further in',
@@ -297,7 +299,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a paragraph starting with *, an alias',
       withAnswer('      - *Viktigt* att alla vet\n'),
       {
-        where: 'qa[0].answer[0]',
+        path: ['qa', 0, 'answer', 0],
         message: '"*Viktigt*" reads as a YAML alias (a reference to an anchor), not as text',
         hint: 'put the whole text in quotes ("…")',
         line: 10,
@@ -308,7 +310,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a paragraph starting with &, an anchor',
       withAnswer('      - &Viktigt att alla vet\n'),
       {
-        where: 'qa[0].answer[0]',
+        path: ['qa', 0, 'answer', 0],
         message:
           '"&Viktigt" reads as a YAML anchor (a name for reuse) and would be dropped from the text',
         hint: 'put the whole text in quotes ("…")',
@@ -320,7 +322,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a lone & starting a paragraph',
       withAnswer('      - & co\n'),
       {
-        where: 'qa[0].answer[0]',
+        path: ['qa', 0, 'answer', 0],
         message: '"&" reads as a YAML anchor (a name for reuse) and would be dropped from the text',
         hint: 'put the whole text in quotes ("…")',
         line: 10,
@@ -331,7 +333,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a paragraph starting with !, a tag',
       withAnswer('      - !Viktigt! sa hon "nu"\n'),
       {
-        where: 'qa[0].answer[0]',
+        path: ['qa', 0, 'answer', 0],
         message: '"!Viktigt!" reads as a YAML tag (a type) and would be dropped from the text',
         hint: "put the whole text in single quotes ('…'), writing each ' inside it twice",
         line: 10,
@@ -342,7 +344,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a paragraph starting with ?',
       withAnswer('      - ? Varför\n'),
       {
-        where: 'qa[0].answer[0]',
+        path: ['qa', 0, 'answer', 0],
         message: '"?" at the start of a text reads as a YAML key marker, not as text',
         hint: 'put the whole text in quotes ("…")',
         line: 10,
@@ -354,7 +356,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       head.replace('kommunalråd }', 'kommunalråd') +
         'qa: [{ id: q1, question: Hur?, answer: [Svar.] }]\n',
       {
-        where: 'interviewee',
+        path: ['interviewee'],
         message: 'the { here is never closed: a mapping written this way ends with }',
         hint: 'end the mapping with }, e.g. { name: …, role: … }; put text holding , [ ] { } or # in quotes',
         line: 4,
@@ -366,7 +368,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       head.replace('Christian Ottosson', '#1 Christian') +
         'qa: [{ id: q1, question: Hur?, answer: [Svar.] }]\n',
       {
-        where: 'interviewee',
+        path: ['interviewee'],
         message:
           '"#1 Christian, role: kommunalråd }" would be lost: inside { }, YAML reads # and the rest of the line as a comment, so the { is never closed',
         hint: 'put text holding # in quotes ("…")',
@@ -378,7 +380,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
     const parsed = parseYamlText(text, file, interviewSchema);
     expect(parsed.value).toBeUndefined();
     // One issue: the parser's own errors on the line follow from it and are left out.
-    expect(parsed.issues).toEqual([{ kind: 'syntax', file, ...expected }]);
+    expect(parsed.issues).toEqual([{ code: 'syntax', severity: 'error', file, ...expected }]);
   });
 
   it.each([
@@ -386,7 +388,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a hashtag written with #',
       'hashtags: [#Huddinge]\n',
       {
-        where: 'hashtags',
+        path: ['hashtags'],
         message:
           '"#Huddinge]" would be lost: inside [ ], YAML reads # and the rest of the line as a comment, so the [ is never closed',
         hint: 'write hashtags without #, e.g. hashtags: [Huddinge, Botkyrka]',
@@ -398,7 +400,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'the second hashtag written with #',
       'hashtags: [Huddinge, #Botkyrka]\nposts: []\n',
       {
-        where: 'hashtags',
+        path: ['hashtags'],
         message:
           '"#Botkyrka]" would be lost: inside [ ], YAML reads # and the rest of the line as a comment, so the [ is never closed',
         hint: 'write hashtags without #, e.g. hashtags: [Huddinge, Botkyrka]',
@@ -410,7 +412,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a hashtag written with #, the list closed on the next line',
       'hashtags: [Huddinge, #Botkyrka\n  ]\n',
       {
-        where: 'hashtags',
+        path: ['hashtags'],
         message:
           '"#Botkyrka" would be lost: inside [ ], YAML reads # and the rest of the line as a comment',
         hint: 'write hashtags without #, e.g. hashtags: [Huddinge, Botkyrka]',
@@ -422,7 +424,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'hashtags with #, without brackets',
       'hashtags: #Huddinge #Botkyrka\n',
       {
-        where: 'hashtags',
+        path: ['hashtags'],
         message: lostAfterHash('#Huddinge #Botkyrka'),
         hint: quoteHint,
         line: 5,
@@ -433,7 +435,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
       'a [ never closed',
       'posts:\n  - date: 2020-12-16\n    interview: a/b\n    qa: [q1, q2\n',
       {
-        where: 'posts[0].qa',
+        path: ['posts', 0, 'qa'],
         message: 'the [ here is never closed: a list written this way ends with ]',
         hint: 'end the list with ], e.g. [q1, q2]; put text holding , [ ] { } or # in quotes',
         line: 8,
@@ -443,7 +445,9 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
   ])('refuses %s in a campaign', (_name, tail, expected) => {
     const parsed = parseYamlText(campaignHead + tail, campaignFile, campaignSchema);
     expect(parsed.value).toBeUndefined();
-    expect(parsed.issues).toEqual([{ kind: 'syntax', file: campaignFile, ...expected }]);
+    expect(parsed.issues).toEqual([
+      { code: 'syntax', severity: 'error', file: campaignFile, ...expected },
+    ]);
   });
 
   it('keeps comments that lose nothing, and # that is not a comment', () => {
@@ -517,7 +521,7 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
     // The same note after a title is text a reader would lose.
     const titled = campaign.replace('title: Adventsfrågestund 2020', 'title: Advent #Huddinge');
     expect(parseYamlText(titled, campaignFile, campaignSchema).issues).toMatchObject([
-      { where: 'title', line: 2, message: expect.stringMatching(/would be lost/) as unknown },
+      { path: ['title'], line: 2, message: expect.stringMatching(/would be lost/) as unknown },
     ]);
   });
 
@@ -548,9 +552,10 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
     expect(parsed.raw).toBeUndefined();
     expect(parsed.issues).toHaveLength(10);
     expect(parsed.issues[1]).toEqual({
-      kind: 'syntax',
+      code: 'syntax',
+      severity: 'error',
       file: campaignFile,
-      where: 'b',
+      path: ['b'],
       message: '"&b" reads as a YAML anchor (a name for reuse) and would be dropped from the text',
       hint: 'put the whole text in quotes ("…")',
       line: 2,
@@ -562,9 +567,10 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
     const parsed = parseYamlText(`hashtags: ${'['.repeat(5000)}\n`, campaignFile, campaignSchema);
     expect(parsed.issues).toEqual([
       {
-        kind: 'syntax',
+        code: 'syntax',
+        severity: 'error',
         file: campaignFile,
-        where: 'hashtags',
+        path: ['hashtags'],
         message: 'the [ here is never closed: a list written this way ends with ]',
         hint: 'end the list with ], e.g. [q1, q2]; put text holding , [ ] { } or # in quotes',
         line: 1,
@@ -594,6 +600,8 @@ describe('parseYamlText and YAML that would lose or garble words', () => {
     ],
   ])('says to quote a text starting with %s', (_char, text, message, hint) => {
     const parsed = parseYamlText(text, file, interviewSchema);
-    expect(parsed.issues).toMatchObject([{ kind: 'syntax', message, hint, line: 10 }]);
+    expect(parsed.issues).toMatchObject([
+      { code: 'syntax', severity: 'error', message, hint, line: 10 },
+    ]);
   });
 });

@@ -1,8 +1,10 @@
 import { Command } from 'commander';
 import { z } from 'zod';
-import type { CampaignFairness, Finding } from '../../check/finding.js';
+import type { CampaignFairness } from '../../check/check.js';
 import type { CheckReport } from '../../check/run-checks.js';
 import { InputError } from '../../errors.js';
+import { formatPath } from '../../issue.js';
+import type { Issue, IssueCode } from '../../issue.js';
 import { globalOptionsSchema, parseOptions } from '../options.js';
 import { createStyle, shouldUseColor } from '../style.js';
 import type { Style } from '../style.js';
@@ -12,16 +14,52 @@ const checkOptionsSchema = globalOptionsSchema.extend({
   json: z.boolean().default(false),
 });
 
+/**
+ * An issue as `excerpt check` shows it, in its JSON and on the terminal. PRODUCT.md fixes
+ * `{code, message, file?, where?, word?}`; `qa`, `hint`, `line` and `column` are additions that
+ * say which Q&A, what would fix it and where it is written, when known.
+ */
+export interface Finding {
+  /** PRODUCT.md's codes, and `fairness`; it has no `syntax`: YAML that does not read is `schema`. */
+  code: Exclude<IssueCode, 'syntax'>;
+  message: string;
+  file?: string;
+  /** The field, written out: `qa[2].answer[0]`. */
+  where?: string;
+  word?: string;
+  qa?: string;
+  hint?: string;
+  line?: number;
+  column?: number;
+}
+
 /** `excerpt check` found errors; they are printed already, this carries them to the exit code. */
 export class ChecksFailedError extends InputError {
-  readonly findings: readonly Finding[];
+  readonly issues: readonly Issue[];
 
-  constructor(findings: readonly Finding[]) {
-    super(`check found ${count(findings.length, 'error')}`, {
-      hint: `fix ${findings.length === 1 ? 'it' : 'them'} and run excerpt check again`,
+  constructor(issues: readonly Issue[]) {
+    super(`check found ${count(issues.length, 'error')}`, {
+      hint: `fix ${issues.length === 1 ? 'it' : 'them'} and run excerpt check again`,
     });
-    this.findings = findings;
+    this.issues = issues;
   }
+}
+
+/** An issue as a finding: the field path written out, a syntax error reported as `schema`. */
+export function findingOf(issue: Issue): Finding {
+  const { file, word, qa, hint, line, column } = issue;
+  const where = formatPath(issue.path);
+  return {
+    code: issue.code === 'syntax' ? 'schema' : issue.code,
+    message: issue.message,
+    ...(file === undefined ? {} : { file }),
+    ...(where === '' ? {} : { where }),
+    ...(word === undefined ? {} : { word }),
+    ...(qa === undefined ? {} : { qa }),
+    ...(hint === undefined ? {} : { hint }),
+    ...(line === undefined ? {} : { line }),
+    ...(column === undefined ? {} : { column }),
+  };
 }
 
 /** `excerpt check [--json]`: every problem in the data, without writing anything. */
@@ -38,7 +76,9 @@ export function checkCommand(): Command {
       const report = await runChecks(options.data);
       if (options.json) {
         const { errors, warnings, fairness } = report;
-        process.stdout.write(`${stringifyJson({ errors, warnings, fairness })}\n`);
+        process.stdout.write(
+          `${stringifyJson({ errors: errors.map(findingOf), warnings: warnings.map(findingOf), fairness })}\n`,
+        );
       } else {
         process.stdout.write(formatReport(report, createStyle(shouldUseColor(process.stdout))));
       }
@@ -55,8 +95,8 @@ export function formatReport(
   style: Style,
 ): string {
   const { errors, warnings, fairness } = escapeDeep({
-    errors: report.errors,
-    warnings: report.warnings,
+    errors: report.errors.map(findingOf),
+    warnings: report.warnings.map(findingOf),
     fairness: report.fairness,
   });
   const entries = [

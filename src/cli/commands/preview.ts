@@ -1,6 +1,6 @@
 import { Command } from 'commander';
 import { z } from 'zod';
-import { formatIssue } from '../../errors.js';
+import { formatLocated } from '../../issue.js';
 import type { PreviewEvent } from '../../preview/preview-event.js';
 import { startPreview } from '../../preview/preview-server.js';
 import {
@@ -72,10 +72,7 @@ export function describeEvent(raw: PreviewEvent, style: Style): string {
     case 'templates':
       if (event.status === 'failed') {
         const [first] = event.problem.entries;
-        const where =
-          first === undefined
-            ? ''
-            : `: ${formatIssue({ ...first, file: first.line === undefined ? first.file : `${first.file}:${first.line}` })}`;
+        const where = first === undefined ? '' : `: ${formatLocated(first)}`;
         return `${time} ${style.red(event.problem.title)}${where}\n`;
       }
       return `${time} templates ${event.status} in ${seconds(event.ms)}\n`;
