@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stockholmInstants } from '../layout/publish-time.js';
+import { stockholmInstants } from './publish-time.js';
 import { isSlug } from './slug.js';
 
 /**

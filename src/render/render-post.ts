@@ -3,7 +3,7 @@ import type { Brand, Format, Interview, Theme } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
 import { buildAltText, buildCaption, instagramLimits } from '../layout/caption.js';
 import { InputError } from '../errors.js';
-import { stockholmTimestamp } from '../layout/publish-time.js';
+import { stockholmTimestamp } from '../data/publish-time.js';
 import { planCarousel, type PlannedSlide } from './carousel.js';
 import { postFolderName } from './post-spec.js';
 import { rasterize, type ImageFormat } from './rasterize.js';
