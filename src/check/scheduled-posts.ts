@@ -1,8 +1,8 @@
 import type { Dataset } from '../data/load.js';
 import type { Campaign } from '../data/schema.js';
 import { DataError, InputError } from '../errors.js';
-import { specOfPost } from '../render/post-spec.js';
-import { layOutPost, type PostSpec } from '../render/render-post.js';
+import { specOfPost, type PostSpec } from '../render/post-spec.js';
+import { layOutPost } from '../render/render-post.js';
 
 /** A scheduled post laid out as a build would lay it out, or why it cannot be. */
 export interface ScheduledPost {

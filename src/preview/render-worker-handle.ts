@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
 import type { ImageFormat } from '../render/rasterize.js';
-import type { PostJson, PostSpec } from '../render/render-post.js';
+import type { PostSpec } from '../render/post-spec.js';
+import type { PostJson } from '../render/render-post.js';
 import type { Problem } from './problem.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
 

@@ -1,5 +1,6 @@
 import type { ImageFormat } from '../render/rasterize.js';
-import type { PostJson, PostSpec } from '../render/render-post.js';
+import type { PostSpec } from '../render/post-spec.js';
+import type { PostJson } from '../render/render-post.js';
 import type { Problem } from './problem.js';
 
 /** What a render worker is started with. */

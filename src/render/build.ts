@@ -8,8 +8,7 @@ import { findForeignFiles, isFolderCurrent, readFolderRecord, ForeignFileError }
 import { lockOutputFolder } from './output-lock.js';
 import { hashOfPost } from './post-hash.js';
 import type { ImageFormat } from './rasterize.js';
-import { findFolderClashes, postFolderName, specsOfCampaign } from './post-spec.js';
-import type { PostSpec } from './render-post.js';
+import { findFolderClashes, postFolderName, specsOfCampaign, type PostSpec } from './post-spec.js';
 
 export interface BuildOptions {
   out: string;

@@ -1,7 +1,7 @@
 import { DataError, InputError, type Issue } from '../errors.js';
 import { writeFolder } from './output.js';
 import type { ImageFormat } from './rasterize.js';
-import type { PostSpec } from './render-post.js';
+import type { PostSpec } from './post-spec.js';
 
 /** A post to draw, and where it goes. */
 export interface DrawJob {

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fontsDir } from '../paths.js';
-import type { PostSpec, RenderOptions } from './render-post.js';
+import type { PostSpec } from './post-spec.js';
+import type { RenderOptions } from './render-post.js';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })

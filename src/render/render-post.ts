@@ -1,36 +1,14 @@
 import { createHash } from 'node:crypto';
-import type { Brand, Format, Interview, Theme } from '../data/schema.js';
+import type { Format } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
 import { buildAltText, buildCaption, instagramLimits } from '../layout/caption.js';
 import { InputError } from '../errors.js';
 import { stockholmTimestamp } from '../data/publish-time.js';
 import { planCarousel, type PlannedSlide } from './carousel.js';
-import { postFolderName } from './post-spec.js';
+import { postIdOf, type PostSpec } from './post-spec.js';
 import { rasterize, type ImageFormat } from './rasterize.js';
 import type { SlideKind } from './slide-element.js';
 import { renderSvg } from './svg.js';
-
-/** One post to make: what PRODUCT.md's campaign schedule says, resolved against the data. */
-export interface PostSpec {
-  brand: Brand;
-  campaign: {
-    id: string;
-    title: string;
-    marker: string;
-    subtitle?: string | undefined;
-    time: string;
-    hashtags: readonly string[];
-  };
-  themeName: string;
-  theme: Theme;
-  interview: Interview;
-  interviewFile?: string;
-  /** Every party of the campaign, so the cover draws all their names at one size. */
-  campaignParties?: readonly string[];
-  qaIds: readonly string[];
-  date: string;
-  format: Format;
-}
 
 export interface RenderOptions {
   image: ImageFormat;
@@ -237,7 +215,7 @@ export async function drawPost(
   const caption = planned.caption;
   const { width, height } = formatSizes[spec.format];
   const post: PostJson = {
-    id: `${spec.campaign.id}/${postFolderName(spec.date, interview.party)}`,
+    id: postIdOf(spec),
     campaign: spec.campaign.id,
     interview: interview.id,
     date: spec.date,
