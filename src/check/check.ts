@@ -1,5 +1,11 @@
 import type { Dataset, ParsedData } from '../data/load.js';
+import type { TemplateSet } from '../slide/template-set.js';
 import type { CheckResult } from './finding.js';
+
+/** What the checks that lay posts out need besides the data: the templates they draw with. */
+export interface CheckContext {
+  templates: TemplateSet;
+}
 
 /**
  * A check `excerpt check` runs: it returns its findings and prints nothing. One that `needs`
@@ -16,5 +22,5 @@ export type Check =
   | {
       name: string;
       needs: 'dataset';
-      run(dataset: Dataset): CheckResult | Promise<CheckResult>;
+      run(dataset: Dataset, context: CheckContext): CheckResult | Promise<CheckResult>;
     };

@@ -12,8 +12,8 @@ import type { ScheduledPost } from './scheduled-posts.js';
 export const fairnessCheck: Check = {
   name: 'fairness',
   needs: 'dataset',
-  async run(dataset: Dataset) {
-    return assessFairness(await planScheduledPosts(dataset));
+  async run(dataset: Dataset, { templates }) {
+    return assessFairness(await planScheduledPosts(dataset, templates));
   },
 };
 

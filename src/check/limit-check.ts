@@ -11,7 +11,7 @@ import { planScheduledPosts } from './scheduled-posts.js';
 export const limitCheck: Check = {
   name: 'limits',
   needs: 'dataset',
-  async run(dataset) {
+  async run(dataset, { templates }) {
     const errors: Finding[] = [];
     for (const campaign of dataset.campaigns) {
       if (campaign.hashtags.length > instagramLimits.hashtags) {
@@ -25,7 +25,7 @@ export const limitCheck: Check = {
       }
     }
 
-    for (const { file, index, spec, layout } of await planScheduledPosts(dataset)) {
+    for (const { file, index, spec, layout } of await planScheduledPosts(dataset, templates)) {
       if (layout === undefined) continue;
       const captionLength = [...layout.caption].length;
       if (captionLength > instagramLimits.captionChars) {

@@ -1,6 +1,6 @@
 import type { DataIssue, Dataset } from '../data/load.js';
 import { inspectData } from '../data/load.js';
-import type { Check } from './check.js';
+import type { Check, CheckContext } from './check.js';
 import { contrastCheck } from './contrast-check.js';
 import { fairnessCheck } from './fairness-check.js';
 import type { CampaignFairness, CheckResult, Finding } from './finding.js';
@@ -42,8 +42,9 @@ export interface CheckReport extends CheckResult {
  */
 export async function runChecks(
   dir: string,
-  checks: readonly Check[] = dataChecks,
+  options: CheckContext & { checks?: readonly Check[] },
 ): Promise<CheckReport> {
+  const { checks = dataChecks, ...context } = options;
   const inspection = await inspectData(dir);
   const errors = inspection.issues.map(toFinding);
   const warnings: Finding[] = [];
@@ -52,7 +53,9 @@ export async function runChecks(
   for (const check of checks) {
     let result: CheckResult | undefined;
     if (check.needs === 'files') result = await check.run(inspection.parsed);
-    else if (inspection.dataset !== undefined) result = await check.run(inspection.dataset);
+    else if (inspection.dataset !== undefined) {
+      result = await check.run(inspection.dataset, context);
+    }
     if (result === undefined) continue;
     errors.push(...result.errors);
     warnings.push(...result.warnings);

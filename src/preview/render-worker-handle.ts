@@ -99,19 +99,18 @@ export class RenderWorkerHandle {
     return this.pending.size;
   }
 
-  /** Loads the render code, with the templates of `generationUrl` (else the built ones). */
+  /**
+   * Loads the render code, with the templates compiled into the folder of `generationUrl`
+   * (else the built ones).
+   */
   async load(generationUrl: string | undefined): Promise<void> {
     await this.standby;
     if (this.gone !== undefined) throw this.gone;
     const done = new Promise<void>((resolve, reject) => {
       this.loading = { resolve, reject };
     });
-    const builtUrl = `${pathToFileURL(join(builtDir, 'templates')).href}/`;
-    this.post({
-      type: 'load',
-      builtUrl,
-      ...(generationUrl === undefined ? {} : { generationUrl }),
-    });
+    const folder = generationUrl ?? `${pathToFileURL(join(builtDir, 'templates')).href}/`;
+    this.post({ type: 'load', templatesUrl: new URL('index.js', folder).href });
     return done;
   }
 

@@ -5,7 +5,12 @@ import { pathToFileURL } from 'node:url';
 import type { ImageFormat } from '../render/rasterize.js';
 import type { PostSpec } from '../render/post-spec.js';
 import type { PostJson } from '../render/render-post.js';
-import { compileTemplates, hashOfTemplates, loadTypeScript } from './compile-templates.js';
+import {
+  compileTemplates,
+  hashOfTemplates,
+  linkBuiltCode,
+  loadTypeScript,
+} from './compile-templates.js';
 import type { PreviewEvent } from './preview-event.js';
 import { problemOfError, type Problem } from './problem.js';
 import {
@@ -92,6 +97,7 @@ export class SlideRenderer {
   /** Compiles the templates and starts the first worker. */
   static async start(options: SlideRendererOptions): Promise<SlideRenderer> {
     const workDir = await mkdtemp(join(tmpdir(), 'excerpt-preview-'));
+    await linkBuiltCode(workDir, builtDir);
     const renderer = new SlideRenderer(options, workDir);
     renderer.spare = new RenderWorkerHandle(options.templatesDir);
     try {

@@ -7,6 +7,7 @@ import { drawPosts, type DrawJob } from './draw-posts.js';
 import { findForeignFiles, isFolderCurrent, readFolderRecord, ForeignFileError } from './output.js';
 import { lockOutputFolder } from './output-lock.js';
 import { hashOfPost } from './post-hash.js';
+import type { TemplateSet } from '../slide/template-set.js';
 import type { ImageFormat } from './rasterize.js';
 import { findFolderClashes, postFolderName, specsOfCampaign, type PostSpec } from './post-spec.js';
 
@@ -23,6 +24,8 @@ export interface BuildOptions {
   jobs: number;
   image: ImageFormat;
   svg: boolean;
+  /** The templates to draw with. */
+  templates: TemplateSet;
 }
 
 /** What happens during a build, for a progress display. */
@@ -147,6 +150,7 @@ async function buildLocked(
   let slidesRendered = 0;
   if (toRender.length > 0 || issues.length > 0 || foreign.length > 0) {
     slidesRendered = await drawPosts(toRender, {
+      templates: options.templates,
       image: options.image,
       svg: options.svg,
       jobs: options.jobs,

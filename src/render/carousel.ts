@@ -11,10 +11,10 @@ import {
   type MeasureSlide,
 } from '../layout/paginate.js';
 import type { QaSlide, SlidePlan } from '../layout/slide-plan.js';
-import { columnWidth, coverMarginX, coverType, questionSize, type } from '../../templates/parts.js';
 import { findMissingGlyphs } from './glyphs.js';
 import { createWidthMeasurer } from './measure.js';
-import type { SlideContext } from './slide-context.js';
+import type { SlideContext } from '../slide/slide-context.js';
+import type { TemplateMetrics, TemplateSet } from '../slide/template-set.js';
 import { elementText, slideElement, slideKind, type SlideKind } from './slide-element.js';
 import { renderSvg } from './svg.js';
 
@@ -120,12 +120,16 @@ function measurer(fontSize: number, fontWeight: number): ReturnType<typeof creat
  * Typesets a Q&A for its slides: Swedish quotation marks, and, as a last resort, hyphens in
  * words too wide for the text column.
  */
-async function breakQaWords(qa: Qa, format: Format, width: number): Promise<Qa> {
-  const column = columnWidth(format, width);
-  const body = measurer(type.body, 400);
-  const heading = measurer(questionSize(qa.question), 700);
-  // List items are indented by their bullet column.
-  const listColumn = column - 40;
+async function breakQaWords(
+  qa: Qa,
+  format: Format,
+  width: number,
+  metrics: TemplateMetrics,
+): Promise<Qa> {
+  const column = metrics.columnWidth(format, width);
+  const body = measurer(metrics.type.body, 400);
+  const heading = measurer(metrics.questionSize(qa.question), 700);
+  const listColumn = column - metrics.type.bulletColumn;
   return {
     ...qa,
     question: await breakLongWords(swedishQuotes(qa.question), column, heading),
@@ -148,13 +152,15 @@ async function fitCoverTexts(
   input: CarouselInput,
   width: number,
   height: number,
+  metrics: TemplateMetrics,
 ): Promise<SlideContext['cover']> {
-  const column = width - 2 * coverMarginX(input.format, width, height);
+  const { type, coverType } = metrics;
+  const column = width - 2 * metrics.coverMarginX(input.format, width, height);
   const { interview } = input;
   // The longest word of any party name decides: names may wrap between words, never inside.
   const widest = Math.max(
-    await widestPartyWord(input.campaignParties ?? []),
-    await widestPartyWord([interview.party]),
+    await widestPartyWord(input.campaignParties ?? [], type.party),
+    await widestPartyWord([interview.party], type.party),
   );
   const partySize = Math.max(
     minimumPartySize,
@@ -168,21 +174,26 @@ async function fitCoverTexts(
   return { party, partySize, name, role };
 }
 
-const widestWords = new WeakMap<readonly string[], Promise<number>>();
+const widestWords = new WeakMap<readonly string[], Map<number, Promise<number>>>();
 
 /**
  * The width of the widest word of the party names at the cover's full size: measured once for a
  * campaign's list of parties, however many of its posts ask.
  */
-function widestPartyWord(parties: readonly string[]): Promise<number> {
-  let widest = widestWords.get(parties);
+function widestPartyWord(parties: readonly string[], size: number): Promise<number> {
+  let bySize = widestWords.get(parties);
+  if (bySize === undefined) {
+    bySize = new Map();
+    widestWords.set(parties, bySize);
+  }
+  let widest = bySize.get(size);
   if (widest === undefined) {
     const words = [...new Set(parties.flatMap((party) => party.split(' ')))];
     widest = measurer(
-      type.party,
+      size,
       700,
     )(words).then((widths) => widths.reduce((most, width) => Math.max(most, width), 0));
-    widestWords.set(parties, widest);
+    bySize.set(size, widest);
   }
   return widest;
 }
@@ -195,13 +206,18 @@ const minimumPartySize = 56;
  * satori, the engine that draws the slides), closing. Throws before drawing anything when a
  * character cannot be drawn or the Q&As need more than ten slides.
  */
-export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]> {
+export async function planCarousel(
+  input: CarouselInput,
+  templates: TemplateSet,
+): Promise<PlannedSlide[]> {
+  const { metrics } = templates;
+  const { type } = metrics;
   const qas = chosenQas(input);
   const glyphIssues = findGlyphIssues(input);
   if (glyphIssues.length > 0) throw new DataError(glyphIssues);
 
   const { width, height } = formatSizes[input.format];
-  const cover = await fitCoverTexts(input, width, height);
+  const cover = await fitCoverTexts(input, width, height, metrics);
   const context = (number: number, count: number): SlideContext => ({
     format: input.format,
     width,
@@ -224,7 +240,7 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
   const measuring = context(maxSlides, maxSlides);
   const contentHeight = async (slide: SlidePlan): Promise<number> =>
     (
-      await renderSvg(slideElement(measuring, slide, true), { width }, undefined, {
+      await renderSvg(slideElement(templates, measuring, slide, true), { width }, undefined, {
         isMeasuring: true,
       })
     ).height;
@@ -234,7 +250,7 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
   // wider than the column. (The last piece of an answer also drops the continuation mark, so
   // it is always measured.) Knowing this saves measuring a slide that cannot fit.
   const bodyLine = type.body * type.bodyLineHeight;
-  const column = columnWidth(input.format, width);
+  const column = metrics.columnWidth(input.format, width);
   const measureQa: MeasureSlide = async (slide, next) => {
     const room = height - (await contentHeight(slide));
     if (room < 0) return { fits: false, isFull: false };
@@ -252,7 +268,11 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
   for (const qa of qas) {
     let slides: QaSlide[];
     try {
-      slides = await paginateQa(await breakQaWords(qa, input.format, width), measureQa, hint);
+      slides = await paginateQa(
+        await breakQaWords(qa, input.format, width, metrics),
+        measureQa,
+        hint,
+      );
     } catch (error) {
       if (!(error instanceof SlideFitError)) throw error;
       // Only a question that fills the slide by itself leaves no room for a single word.
@@ -290,7 +310,7 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
 
   return plans.map((plan, index) => {
     const ctx = context(index + 1, plans.length);
-    const element = slideElement(ctx, plan);
+    const element = slideElement(templates, ctx, plan);
     return { kind: slideKind(plan), plan, ctx, element, text: elementText(element) };
   });
 }

@@ -1,4 +1,5 @@
 import { DataError, InputError, type Issue } from '../errors.js';
+import type { TemplateSet } from '../slide/template-set.js';
 import { writeFolder } from './output.js';
 import type { ImageFormat } from './rasterize.js';
 import type { PostSpec } from './post-spec.js';
@@ -13,6 +14,7 @@ export interface DrawJob {
 }
 
 export interface DrawOptions<J extends DrawJob> {
+  templates: TemplateSet;
   image: ImageFormat;
   svg: boolean;
   /** Slides rasterised at once. */
@@ -77,7 +79,7 @@ export async function drawPosts<J extends DrawJob>(
   for (const job of jobs) {
     let planned: Awaited<ReturnType<typeof planPost>>;
     try {
-      planned = await planPost(job.spec);
+      planned = await planPost(job.spec, options.templates);
     } catch (error) {
       if (error instanceof DataError) options.issues.push(...error.issues);
       else if (error instanceof InputError) options.issues.push(options.issueOf(job, error));

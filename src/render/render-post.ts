@@ -5,6 +5,7 @@ import { buildAltText, buildCaption, instagramLimits } from '../layout/caption.j
 import { InputError } from '../errors.js';
 import { stockholmTimestamp } from '../data/publish-time.js';
 import { planCarousel, type PlannedSlide } from './carousel.js';
+import type { TemplateSet } from '../slide/template-set.js';
 import { postIdOf, type PostSpec } from './post-spec.js';
 import { rasterize, type ImageFormat } from './rasterize.js';
 import type { SlideKind } from './slide-element.js';
@@ -85,19 +86,22 @@ export function limitProblems(
  * character that cannot be drawn or Q&As that need too many slides, but leaves Instagram's
  * limits to the caller (`check` reports each of them; planPost refuses them).
  */
-export async function layOutPost(spec: PostSpec): Promise<PlannedPost> {
-  const slides = await planCarousel({
-    brand: spec.brand,
-    campaign: spec.campaign,
-    themeName: spec.themeName,
-    theme: spec.theme,
-    interview: spec.interview,
-    qaIds: spec.qaIds,
-    date: spec.date,
-    format: spec.format,
-    ...(spec.interviewFile === undefined ? {} : { interviewFile: spec.interviewFile }),
-    ...(spec.campaignParties === undefined ? {} : { campaignParties: spec.campaignParties }),
-  });
+export async function layOutPost(spec: PostSpec, templates: TemplateSet): Promise<PlannedPost> {
+  const slides = await planCarousel(
+    {
+      brand: spec.brand,
+      campaign: spec.campaign,
+      themeName: spec.themeName,
+      theme: spec.theme,
+      interview: spec.interview,
+      qaIds: spec.qaIds,
+      date: spec.date,
+      format: spec.format,
+      ...(spec.interviewFile === undefined ? {} : { interviewFile: spec.interviewFile }),
+      ...(spec.campaignParties === undefined ? {} : { campaignParties: spec.campaignParties }),
+    },
+    templates,
+  );
   const { interview } = spec;
   const caption = buildCaption({
     campaign: spec.campaign,
@@ -115,8 +119,8 @@ export async function layOutPost(spec: PostSpec): Promise<PlannedPost> {
 }
 
 /** Lays out one post (and so checks its glyphs, fit and limits) without drawing anything. */
-export async function planPost(spec: PostSpec): Promise<PlannedPost> {
-  const planned = await layOutPost(spec);
+export async function planPost(spec: PostSpec, templates: TemplateSet): Promise<PlannedPost> {
+  const planned = await layOutPost(spec, templates);
   const { interview } = spec;
   const problems = limitProblems(planned);
   if (problems.length > 0) {
@@ -237,7 +241,11 @@ export async function drawPost(
   return { post, files };
 }
 
-/** Lays out and draws one post. */
-export async function renderPost(spec: PostSpec, options: RenderOptions): Promise<RenderedPost> {
-  return drawPost(await planPost(spec), options);
+/** Lays out and draws one post with a set of templates. */
+export async function renderPost(
+  spec: PostSpec,
+  templates: TemplateSet,
+  options: RenderOptions,
+): Promise<RenderedPost> {
+  return drawPost(await planPost(spec, templates), options);
 }

@@ -13,6 +13,7 @@ import {
   wholeNumberOption,
 } from '../options.js';
 import { createStyle, shouldUseColor } from '../style.js';
+import { loadTemplates } from '../templates.js';
 import { escapeControls, escapeDeep } from '../terminal-text.js';
 
 const buildOptionsSchema = globalOptionsSchema.extend({
@@ -46,12 +47,17 @@ export function buildCommand(): Command {
       const started = performance.now();
       const progress = createProgress(started);
       // Imported here, not at the top: every other command starts without the render stack.
-      const [{ loadData }, { buildCampaigns }] = await Promise.all([
+      const [{ loadData }, { buildCampaigns }, templates] = await Promise.all([
         import('../../data/load.js'),
         import('../../render/build.js'),
+        loadTemplates(),
       ]);
       const dataset = await loadData(options.data);
-      const summary = await buildCampaigns(dataset, { ...options, campaigns }, progress.onEvent);
+      const summary = await buildCampaigns(
+        dataset,
+        { ...options, campaigns, templates },
+        progress.onEvent,
+      );
       progress.end();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const style = createStyle(shouldUseColor(process.stdout));

@@ -12,6 +12,7 @@ import {
   parseOptions,
   textOption,
 } from '../options.js';
+import { loadTemplates } from '../templates.js';
 import { escapeControls } from '../terminal-text.js';
 
 const renderOptionsSchema = globalOptionsSchema.extend({
@@ -46,19 +47,25 @@ export function renderCommand(): Command {
     .action(async (target: string, _options: unknown, command: Command) => {
       const options = parseOptions(renderOptionsSchema, command);
       // Imported here, not at the top: every other command starts without the render stack.
-      const [{ assertWritable, writeFolder }, { lockOutputFolder }, { hashOfPost }, post] =
-        await Promise.all([
-          import('../../render/output.js'),
-          import('../../render/output-lock.js'),
-          import('../../render/post-hash.js'),
-          import('../../render/render-post.js'),
-        ]);
+      const [
+        { assertWritable, writeFolder },
+        { lockOutputFolder },
+        { hashOfPost },
+        post,
+        templates,
+      ] = await Promise.all([
+        import('../../render/output.js'),
+        import('../../render/output-lock.js'),
+        import('../../render/post-hash.js'),
+        import('../../render/render-post.js'),
+        loadTemplates(),
+      ]);
       const spec = resolvePost(await loadPostSource(options.data, target), {
         qaIds: options.qa,
         format: options.format,
         theme: options.theme,
       });
-      const planned = await post.planPost(spec);
+      const planned = await post.planPost(spec, templates);
       // --out is the user's folder (a link to one is fine): only the files are checked.
       const folder = { mayBeLink: true };
       const lock = await lockOutputFolder(options.out);
