@@ -1,7 +1,7 @@
-import { findMissingGlyphs } from '../render/glyphs.js';
+import { findGlyphProblems } from '../render/glyphs.js';
 import type { Check } from './check.js';
 import type { Finding } from './finding.js';
-import { textFields } from './text-fields.js';
+import { textFields } from '../data/text-fields.js';
 
 /**
  * Every character drawn on a slide can be drawn: each text of every interview (every Q&A, not
@@ -12,19 +12,17 @@ export const glyphCheck: Check = {
   name: 'glyphs',
   needs: 'files',
   run(data) {
-    const errors = textFields(data)
-      .filter((field) => field.isDrawn)
-      .flatMap((field) =>
-        findMissingGlyphs(field.text).map((missing): Finding => ({
-          code: 'glyph',
-          message: `cannot draw ”${missing.char}” (${missing.codePoints}): no bundled font has it and Twemoji has no image for it`,
-          file: field.file,
-          where: field.where,
-          word: missing.char,
-          ...(field.qa === undefined ? {} : { qa: field.qa }),
-          hint: 'replace or remove the character; nothing is ever drawn as a blank box',
-        })),
-      );
+    const errors = findGlyphProblems(textFields(data)).map(
+      ({ field, missing, message, hint }): Finding => ({
+        code: 'glyph',
+        message,
+        file: field.file,
+        where: field.where,
+        word: missing.char,
+        ...(field.qa === undefined ? {} : { qa: field.qa }),
+        hint,
+      }),
+    );
     return { errors, warnings: [] };
   },
 };

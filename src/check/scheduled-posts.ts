@@ -1,6 +1,7 @@
 import type { Dataset } from '../data/load.js';
 import type { Campaign } from '../data/schema.js';
-import { DataError, InputError } from '../errors.js';
+import { InputError } from '../errors.js';
+import { GlyphError } from '../render/glyphs.js';
 import { specOfPost, type PostSpec } from '../render/post-spec.js';
 import { layOutPost } from '../render/render-post.js';
 import type { TemplateSet } from '../slide/template-set.js';
@@ -66,7 +67,7 @@ async function layOut(
     return { layout: { slides: slides.length, caption, altTexts } };
   } catch (error) {
     // A character that cannot be drawn is the glyph check's to report, for every text.
-    if (error instanceof DataError) return { layout: undefined };
+    if (error instanceof GlyphError) return { layout: undefined };
     if (error instanceof InputError) {
       return { layout: undefined, problem: { message: error.message, hint: error.hint } };
     }

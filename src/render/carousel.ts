@@ -1,8 +1,10 @@
 import type { ReactElement } from 'react';
 import type { Brand, Format, Interview, Qa, Theme } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
-import { DataError, InputError, type Issue } from '../errors.js';
+import { interviewFields } from '../data/text-fields.js';
+import { InputError, type Issue } from '../errors.js';
 import { breakLongWords } from '../layout/hyphenate.js';
+import { instagramLimits } from '../layout/instagram-limits.js';
 import { swedishQuotes } from '../layout/typography.js';
 import {
   defaultCapacityHint,
@@ -11,15 +13,12 @@ import {
   type MeasureSlide,
 } from '../layout/paginate.js';
 import type { QaSlide, SlidePlan } from '../layout/slide-plan.js';
-import { findMissingGlyphs } from './glyphs.js';
+import { findGlyphProblems, GlyphError } from './glyphs.js';
 import { createWidthMeasurer } from './measure.js';
 import type { SlideContext } from '../slide/slide-context.js';
 import type { TemplateMetrics, TemplateSet } from '../slide/template-set.js';
 import { elementText, slideElement, slideKind, type SlideKind } from './slide-element.js';
 import { renderSvg } from './svg.js';
-
-/** The publishing API takes 2–10 images a carousel. */
-export const maxSlides = 10;
 
 /** One post to draw: an interview, the chosen Q&As, and how it should look. */
 export interface CarouselInput {
@@ -70,33 +69,21 @@ function chosenQas(input: CarouselInput): Qa[] {
   });
 }
 
-/** Every text of the post that cannot be drawn, as issues naming the file and field. */
+/**
+ * Every text of the interview the post draws (who answers, the chosen Q&As) that cannot be
+ * drawn, as issues naming the file and field: the glyph check's walk and words, for one post.
+ */
 export function findGlyphIssues(input: Omit<CarouselInput, 'format' | 'date'>): Issue[] {
-  const interview = input.interview;
-  const fields: [string, string][] = [
-    ['party', interview.party],
-    ['interviewee.name', interview.interviewee.name],
-    ['interviewee.role', interview.interviewee.role],
-  ];
-  interview.qa.forEach((qa, index) => {
-    if (!input.qaIds.includes(qa.id)) return;
-    fields.push([`qa[${index}].question`, qa.question]);
-    qa.answer.forEach((block, blockIndex) => {
-      if (typeof block === 'string') fields.push([`qa[${index}].answer[${blockIndex}]`, block]);
-      else
-        block.list.forEach((item, itemIndex) =>
-          fields.push([`qa[${index}].answer[${blockIndex}].list[${itemIndex}]`, item]),
-        );
-    });
-  });
-  return fields.flatMap(([where, text]) =>
-    findMissingGlyphs(text).map((missing) => ({
-      ...(input.interviewFile === undefined ? {} : { file: input.interviewFile }),
-      where,
-      message: `cannot draw ”${missing.char}” (${missing.codePoints}): no bundled font has it and Twemoji has no image for it`,
-      hint: 'replace or remove the character',
-    })),
+  const file = input.interviewFile;
+  const fields = interviewFields(file ?? '', input.interview).filter(
+    (field) => field.qa === undefined || input.qaIds.includes(field.qa),
   );
+  return findGlyphProblems(fields).map(({ field, message, hint }) => ({
+    ...(file === undefined ? {} : { file }),
+    where: field.where,
+    message,
+    hint,
+  }));
 }
 
 /**
@@ -214,7 +201,7 @@ export async function planCarousel(
   const { type } = metrics;
   const qas = chosenQas(input);
   const glyphIssues = findGlyphIssues(input);
-  if (glyphIssues.length > 0) throw new DataError(glyphIssues);
+  if (glyphIssues.length > 0) throw new GlyphError(glyphIssues);
 
   const { width, height } = formatSizes[input.format];
   const cover = await fitCoverTexts(input, width, height, metrics);
@@ -236,6 +223,7 @@ export async function planCarousel(
     number,
     count,
   });
+  const { maxSlides } = instagramLimits;
   // Measure with the widest slide number there can be, so numbering never changes the fit.
   const measuring = context(maxSlides, maxSlides);
   const contentHeight = async (slide: SlidePlan): Promise<number> =>
@@ -288,6 +276,8 @@ export async function planCarousel(
   }
   plans.push({ kind: 'closing' });
 
+  // Instagram's limit, told here rather than by limitProblems: only the layout knows how many
+  // slides each Q&A needs, which is what the communicator has to choose among.
   if (plans.length > maxSlides) {
     const detail = perQa.map(({ id, count }) => `${id} needs ${count}`).join(', ');
     throw new SlideLimitError(

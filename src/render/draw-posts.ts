@@ -81,8 +81,15 @@ export async function drawPosts<J extends DrawJob>(
     try {
       planned = await planPost(job.spec, options.templates);
     } catch (error) {
-      if (error instanceof DataError) options.issues.push(...error.issues);
-      else if (error instanceof InputError) options.issues.push(options.issueOf(job, error));
+      if (error instanceof DataError) {
+        // An issue that names no file (a character met as satori lays out a campaign's title)
+        // is placed at the post.
+        options.issues.push(
+          ...error.issues.map((issue) =>
+            issue.file === undefined ? { ...options.issueOf(job, error), ...issue } : issue,
+          ),
+        );
+      } else if (error instanceof InputError) options.issues.push(options.issueOf(job, error));
       else {
         stop(error);
         await Promise.allSettled(writes);

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Format } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
-import { buildAltText, buildCaption, instagramLimits } from '../layout/caption.js';
+import { buildAltText, buildCaption } from '../layout/caption.js';
+import { limitProblems } from '../layout/instagram-limits.js';
 import { InputError } from '../errors.js';
 import { stockholmTimestamp } from '../data/publish-time.js';
 import { planCarousel, type PlannedSlide } from './carousel.js';
@@ -51,35 +52,8 @@ export interface PlannedPost {
   altTexts: string[];
 }
 
-/** Raised when a post breaks one of Instagram's limits (caption, hashtags, alt text). */
+/** Raised when a post breaks one of Instagram's limits (caption, hashtags, alt text, slides). */
 export class LimitError extends InputError {}
-
-/** Every Instagram limit a planned post breaks, as messages. */
-export function limitProblems(
-  planned: Pick<PlannedPost, 'slides' | 'caption' | 'altTexts' | 'spec'>,
-): string[] {
-  const problems: string[] = [];
-  const captionLength = [...planned.caption].length;
-  if (captionLength > instagramLimits.captionChars) {
-    problems.push(
-      `the caption has ${captionLength} characters; Instagram takes at most ${instagramLimits.captionChars}`,
-    );
-  }
-  if (planned.spec.campaign.hashtags.length > instagramLimits.hashtags) {
-    problems.push(
-      `the campaign has ${planned.spec.campaign.hashtags.length} hashtags; Instagram takes at most ${instagramLimits.hashtags} a post`,
-    );
-  }
-  planned.altTexts.forEach((altText, index) => {
-    const length = [...altText].length;
-    if (length > instagramLimits.altTextChars) {
-      problems.push(
-        `slide ${index + 1}'s alt text has ${length} characters; Instagram takes at most ${instagramLimits.altTextChars}`,
-      );
-    }
-  });
-  return problems;
-}
 
 /**
  * Lays out one post, slides, caption and alt text, without drawing anything: throws for a
@@ -121,11 +95,16 @@ export async function layOutPost(spec: PostSpec, templates: TemplateSet): Promis
 /** Lays out one post (and so checks its glyphs, fit and limits) without drawing anything. */
 export async function planPost(spec: PostSpec, templates: TemplateSet): Promise<PlannedPost> {
   const planned = await layOutPost(spec, templates);
-  const { interview } = spec;
-  const problems = limitProblems(planned);
+  const problems = limitProblems({
+    slides: planned.slides.length,
+    caption: planned.caption,
+    altTexts: planned.altTexts,
+    hashtags: spec.campaign.hashtags,
+  });
   if (problems.length > 0) {
-    throw new LimitError(`${interview.id} on ${spec.date}: ${problems.join('; ')}`, {
-      hint: 'shorten the questions or hashtags, or choose shorter Q&As',
+    const messages = problems.map((problem) => problem.message).join('; ');
+    throw new LimitError(`${spec.interview.id} on ${spec.date}: ${messages}`, {
+      hint: [...new Set(problems.map((problem) => problem.hint))].join('; '),
     });
   }
   return planned;

@@ -6,7 +6,7 @@ import { readWordList } from '../../src/check/word-list.js';
 import { wordsOf } from '../../src/check/words.js';
 import { loadData } from '../../src/data/load.js';
 import { planPost } from '../../src/render/render-post.js';
-import { textFields } from '../../src/check/text-fields.js';
+import { textFields } from '../../src/data/text-fields.js';
 import { templates } from '../../templates/index.js';
 
 describe('excerpt check on the bundled data', () => {
