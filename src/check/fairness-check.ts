@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/load.js';
+import { comparePosts } from '../render/post-spec.js';
 import type { Check } from './check.js';
 import type { CampaignFairness, CheckResult, Finding } from './finding.js';
 import { planScheduledPosts } from './scheduled-posts.js';
@@ -56,11 +57,7 @@ export function assessFairness(posts: readonly ScheduledPost[]): CheckResult {
       formats,
       themes,
       posts: [...group]
-        .sort(
-          (a, b) =>
-            a.spec.date.localeCompare(b.spec.date) ||
-            a.spec.interview.party.localeCompare(b.spec.interview.party, 'sv'),
-        )
+        .sort((a, b) => comparePosts(a.spec, b.spec))
         .map((post) => ({
           date: post.spec.date,
           party: post.spec.interview.party,

@@ -171,15 +171,21 @@ function resolvePosts(
 /** One collator for every comparison: `localeCompare(…, 'sv')` builds one a call. */
 const swedish = new Intl.Collator('sv');
 
+/** The order posts are listed and built in: by date, then party (Swedish order) on one day. */
+export function comparePosts(
+  a: Pick<PostSpec, 'date' | 'interview'>,
+  b: Pick<PostSpec, 'date' | 'interview'>,
+): number {
+  return a.date.localeCompare(b.date) || swedish.compare(a.interview.party, b.interview.party);
+}
+
 /** Every scheduled post of a campaign, in date order (then party, for posts on one day). */
 export function specsOfCampaign(
   dataset: Dataset,
   campaign: Campaign,
   overrides: SpecOverrides = {},
 ): PostSpec[] {
-  return resolvePosts(dataset, campaign, campaign.posts, overrides).sort(
-    (a, b) => a.date.localeCompare(b.date) || swedish.compare(a.interview.party, b.interview.party),
-  );
+  return resolvePosts(dataset, campaign, campaign.posts, overrides).sort(comparePosts);
 }
 
 /** The post a campaign schedules for an interview, if it schedules one. */
