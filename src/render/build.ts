@@ -24,8 +24,8 @@ export interface BuildOptions {
   jobs: number;
   image: ImageFormat;
   svg: boolean;
-  /** The templates to draw with. */
-  templates: TemplateSet;
+  /** The templates to draw with, asked for only when a post is to be drawn. */
+  loadTemplates: () => Promise<TemplateSet>;
 }
 
 /** What happens during a build, for a progress display. */
@@ -150,7 +150,7 @@ async function buildLocked(
   let slidesRendered = 0;
   if (toRender.length > 0 || issues.length > 0 || foreign.length > 0) {
     slidesRendered = await drawPosts(toRender, {
-      templates: options.templates,
+      templates: await options.loadTemplates(),
       image: options.image,
       svg: options.svg,
       jobs: options.jobs,

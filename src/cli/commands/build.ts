@@ -47,15 +47,14 @@ export function buildCommand(): Command {
       const started = performance.now();
       const progress = createProgress(started);
       // Imported here, not at the top: every other command starts without the render stack.
-      const [{ loadData }, { buildCampaigns }, templates] = await Promise.all([
+      const [{ loadData }, { buildCampaigns }] = await Promise.all([
         import('../../data/load.js'),
         import('../../render/build.js'),
-        loadTemplates(),
       ]);
       const dataset = await loadData(options.data);
       const summary = await buildCampaigns(
         dataset,
-        { ...options, campaigns, templates },
+        { ...options, campaigns, loadTemplates },
         progress.onEvent,
       );
       progress.end();
