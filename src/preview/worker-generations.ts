@@ -130,6 +130,7 @@ export class WorkerGenerations {
 
   async close(): Promise<void> {
     this.isClosed = true;
+    // Waits for a reload under way to end; once closed, a reload does nothing.
     await this.reload().catch(() => undefined);
     await Promise.all([this.current?.handle.terminate(), this.spare.close()]);
     await rm(this.workDir, { recursive: true, force: true });
