@@ -1,6 +1,7 @@
 import { loadData } from '../src/data/load.js';
 import { postFolderName, specsOfCampaign } from '../src/render/post-spec.js';
 import { planPost, type PlannedPost } from '../src/render/render-post.js';
+import { templates } from '../templates/index.js';
 
 /** A scheduled post as `excerpt build` lays it out, with the folder it writes it to. */
 export interface BenchPost {
@@ -21,7 +22,7 @@ export async function planBundledPosts(dataDir: string): Promise<BenchPost[]> {
       posts.push({
         campaign: campaign.id,
         folder: postFolderName(spec.date, spec.interview.party),
-        planned: await planPost(spec),
+        planned: await planPost(spec, templates),
       });
     }
   }

@@ -14,8 +14,9 @@ import { hashOfPost } from '../src/render/post-hash.js';
 import { postFolderName, specsOfCampaign } from '../src/render/post-spec.js';
 import { rasterize } from '../src/render/rasterize.js';
 import { planPost, type PlannedPost } from '../src/render/render-post.js';
-import { formatSwedishDate } from '../src/render/slide-context.js';
+import { formatSwedishDate } from '../src/slide/slide-context.js';
 import { renderSvg } from '../src/render/svg.js';
+import { templates } from '../templates/index.js';
 import { formatTable } from './table.js';
 
 /**
@@ -133,7 +134,8 @@ export async function profileBuild(dataDir: string): Promise<Profile> {
 
     const planning = stage('layout: planPost (pagination by satori measurement)', jobs.length);
     const planned: PlannedPost[] = [];
-    for (const job of jobs) planned.push(await timed(planning, () => planPost(job.spec)));
+    for (const job of jobs)
+      planned.push(await timed(planning, () => planPost(job.spec, templates)));
     const slides = planned.flatMap((post) => post.slides);
 
     const satori = stage('satori: final render of each slide', slides.length);

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import type { Surface } from '../src/data/schema.js';
 import type { Block, QaSlide } from '../src/layout/slide-plan.js';
-import type { SlideContext } from '../src/render/slide-context.js';
+import type { SlideContext } from '../src/slide/slide-context.js';
 import { Footer, Header, Root, Spacer, type } from './parts.js';
 
 /**
@@ -49,7 +49,7 @@ export function Answer(props: {
                 <div
                   style={{
                     display: 'flex',
-                    width: 40,
+                    width: type.bulletColumn,
                     flexShrink: 0,
                     color: surface.accent,
                     fontWeight: 700,

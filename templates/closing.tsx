@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { SlideContext } from '../src/render/slide-context.js';
+import type { SlideContext } from '../src/slide/slide-context.js';
 import { Footer, Header, Root, Spacer } from './parts.js';
 
 /** Where to read the whole interview, who we are, and how parties reach us. */

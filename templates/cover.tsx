@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
-import type { SlideContext } from '../src/render/slide-context.js';
-import { formatSwedishDate } from '../src/render/slide-context.js';
+import type { SlideContext } from '../src/slide/slide-context.js';
+import { formatSwedishDate } from '../src/slide/slide-context.js';
 import { Root, Spacer, coverMarginX, coverType, type } from './parts.js';
 
 /** Campaign, party (large), interviewee and role, date; a discreet calendar door for Advent. */

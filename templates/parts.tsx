@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { Format, Surface } from '../src/data/schema.js';
-import type { SlideContext } from '../src/render/slide-context.js';
+import type { SlideContext } from '../src/slide/slide-context.js';
 
 /**
  * Shared pieces of every template. Sizes are pixels on a 1080 px wide slide: a modular scale
@@ -13,6 +13,8 @@ export const type = {
   /** Space above a paragraph, and above a list item, in an answer. */
   paragraphGap: 22,
   itemGap: 10,
+  /** The bullet's column in front of a list item's text. */
+  bulletColumn: 40,
   smallQuestion: 30,
   party: 84,
 } as const;

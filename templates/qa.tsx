@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { QaSlide } from '../src/layout/slide-plan.js';
-import type { SlideContext } from '../src/render/slide-context.js';
+import type { SlideContext } from '../src/slide/slide-context.js';
 import { AnswerSlide } from './answer.js';
 import { questionSize } from './parts.js';
 

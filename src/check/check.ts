@@ -1,6 +1,12 @@
 import type { Dataset, ParsedData } from '../data/load.js';
 import type { Format } from '../data/schema.js';
 import type { Issue } from '../issue.js';
+import type { TemplateSet } from '../slide/template-set.js';
+
+/** What the checks that lay posts out need besides the data: the templates they draw with. */
+export interface CheckContext {
+  templates: TemplateSet;
+}
 
 /**
  * A check `excerpt check` runs: it returns its findings and prints nothing. One that `needs`
@@ -17,7 +23,7 @@ export type Check =
   | {
       name: string;
       needs: 'dataset';
-      run(dataset: Dataset): CheckResult | Promise<CheckResult>;
+      run(dataset: Dataset, context: CheckContext): CheckResult | Promise<CheckResult>;
     };
 
 /** What a check found: issues, each an error (stops a build) or a warning (does not). */

@@ -1,4 +1,5 @@
 import type { Dataset } from '../data/load.js';
+import { comparePosts } from '../render/post-spec.js';
 import type { Issue } from '../issue.js';
 import type { CampaignFairness, Check, CheckResult } from './check.js';
 import { planScheduledPosts } from './scheduled-posts.js';
@@ -12,8 +13,8 @@ import type { ScheduledPost } from './scheduled-posts.js';
 export const fairnessCheck: Check = {
   name: 'fairness',
   needs: 'dataset',
-  async run(dataset: Dataset) {
-    return assessFairness(await planScheduledPosts(dataset));
+  async run(dataset: Dataset, { templates }) {
+    return assessFairness(await planScheduledPosts(dataset, templates));
   },
 };
 
@@ -57,11 +58,7 @@ export function assessFairness(posts: readonly ScheduledPost[]): CheckResult {
       formats,
       themes,
       posts: [...group]
-        .sort(
-          (a, b) =>
-            a.spec.date.localeCompare(b.spec.date) ||
-            a.spec.interview.party.localeCompare(b.spec.interview.party, 'sv'),
-        )
+        .sort((a, b) => comparePosts(a.spec, b.spec))
         .map((post) => ({
           date: post.spec.date,
           party: post.spec.interview.party,

@@ -10,8 +10,8 @@ import { planScheduledPosts } from './scheduled-posts.js';
 export const fitCheck: Check = {
   name: 'fit',
   needs: 'dataset',
-  async run(dataset) {
-    const issues = (await planScheduledPosts(dataset)).flatMap(
+  async run(dataset, { templates }) {
+    const issues = (await planScheduledPosts(dataset, templates)).flatMap(
       ({ file, index, spec, problem }): Issue[] =>
         problem === undefined
           ? []

@@ -1,4 +1,4 @@
-import { stockholmInstants } from '../layout/publish-time.js';
+import { stockholmInstants } from '../data/publish-time.js';
 import type { Issue } from '../issue.js';
 import type { Check } from './check.js';
 

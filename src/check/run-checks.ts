@@ -1,7 +1,7 @@
 import type { DataInspection, Dataset } from '../data/load.js';
 import { inspectData } from '../data/load.js';
 import type { Issue } from '../issue.js';
-import type { CampaignFairness, Check, CheckResult } from './check.js';
+import type { CampaignFairness, Check, CheckContext, CheckResult } from './check.js';
 import { contrastCheck } from './contrast-check.js';
 import { fairnessCheck } from './fairness-check.js';
 import { fitCheck } from './fit-check.js';
@@ -46,8 +46,9 @@ export interface CheckReport {
  */
 export async function runChecks(
   dir: string,
-  checks: readonly Check[] = dataChecks,
+  options: CheckContext & { checks?: readonly Check[] },
 ): Promise<CheckReport> {
+  const { checks = dataChecks, ...context } = options;
   const inspection = await inspectData(dir);
   const issues = [...inspection.issues];
   const fairness: CampaignFairness[] = [];
@@ -55,7 +56,9 @@ export async function runChecks(
   for (const check of checks) {
     let result: CheckResult | undefined;
     if (check.needs === 'files') result = await check.run(inspection.parsed);
-    else if (inspection.dataset !== undefined) result = await check.run(inspection.dataset);
+    else if (inspection.dataset !== undefined) {
+      result = await check.run(inspection.dataset, context);
+    }
     if (result === undefined) continue;
     issues.push(...result.issues);
     fairness.push(...(result.fairness ?? []));

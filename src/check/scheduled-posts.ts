@@ -1,9 +1,10 @@
 import type { Dataset } from '../data/load.js';
 import type { Campaign } from '../data/schema.js';
-import { DataError, InputError } from '../errors.js';
-import { specOfPost } from '../render/post-spec.js';
-import { layOutPost, type PostSpec } from '../render/render-post.js';
-import { GlyphError } from '../render/svg.js';
+import { InputError } from '../errors.js';
+import { GlyphError } from '../render/glyphs.js';
+import { specOfPost, type PostSpec } from '../render/post-spec.js';
+import { layOutPost } from '../render/render-post.js';
+import type { TemplateSet } from '../slide/template-set.js';
 
 /** A scheduled post laid out as a build would lay it out, or why it cannot be. */
 export interface ScheduledPost {
@@ -21,55 +22,55 @@ export interface ScheduledPost {
   problem?: { message: string; hint?: string | undefined };
 }
 
-const planned = new WeakMap<Dataset, Promise<ScheduledPost[]>>();
+const planned = new WeakMap<Dataset, WeakMap<TemplateSet, Promise<ScheduledPost[]>>>();
 
 /**
- * Every scheduled post of every campaign, in file order, laid out once per dataset however
- * many checks ask: the fit, limit and fairness checks share it.
+ * Every scheduled post of every campaign, in file order, laid out once per dataset (and
+ * templates) however many checks ask: the fit, limit and fairness checks share it.
  */
-export function planScheduledPosts(dataset: Dataset): Promise<ScheduledPost[]> {
-  let posts = planned.get(dataset);
+export function planScheduledPosts(
+  dataset: Dataset,
+  templates: TemplateSet,
+): Promise<ScheduledPost[]> {
+  let byTemplates = planned.get(dataset);
+  if (byTemplates === undefined) {
+    byTemplates = new WeakMap();
+    planned.set(dataset, byTemplates);
+  }
+  let posts = byTemplates.get(templates);
   if (posts === undefined) {
-    posts = planAll(dataset);
-    planned.set(dataset, posts);
+    posts = planAll(dataset, templates);
+    byTemplates.set(templates, posts);
   }
   return posts;
 }
 
-async function planAll(dataset: Dataset): Promise<ScheduledPost[]> {
+async function planAll(dataset: Dataset, templates: TemplateSet): Promise<ScheduledPost[]> {
   const posts: ScheduledPost[] = [];
   for (const campaign of dataset.campaigns) {
     const file = dataset.fileOf.campaign(campaign.id);
     for (const [index, post] of campaign.posts.entries()) {
       const spec = specOfPost(dataset, campaign, post);
-      posts.push({ campaign, file, index, spec, ...(await layOut(spec)) });
+      posts.push({ campaign, file, index, spec, ...(await layOut(spec, templates)) });
     }
   }
   return posts;
 }
 
 /** The post as planPost lays it out, but with Instagram's limits left to the limit check. */
-async function layOut(spec: PostSpec): Promise<Pick<ScheduledPost, 'layout' | 'problem'>> {
+async function layOut(
+  spec: PostSpec,
+  templates: TemplateSet,
+): Promise<Pick<ScheduledPost, 'layout' | 'problem'>> {
   try {
-    const { slides, caption, altTexts } = await layOutPost(spec);
+    const { slides, caption, altTexts } = await layOutPost(spec, templates);
     return { layout: { slides: slides.length, caption, altTexts } };
   } catch (error) {
     // A character that cannot be drawn is the glyph check's to report, for every text.
-    if (isGlyphProblem(error)) return { layout: undefined };
+    if (error instanceof GlyphError) return { layout: undefined };
     if (error instanceof InputError) {
       return { layout: undefined, problem: { message: error.message, hint: error.hint } };
     }
     throw error;
   }
-}
-
-/**
- * A character that cannot be drawn: planCarousel's `glyph` issues for the interview's texts, or
- * satori's GlyphError for the others a cover draws (the campaign's title, the brand's strings).
- */
-function isGlyphProblem(error: unknown): boolean {
-  return (
-    (error instanceof DataError && error.issues.every((issue) => issue.code === 'glyph')) ||
-    error instanceof GlyphError
-  );
 }

@@ -4,8 +4,8 @@ import type { Check, CheckResult } from './check.js';
 import { KnownWords } from './known-words.js';
 import { loadSwedishDictionary } from './swedish-dictionary.js';
 import type { Dictionary } from './swedish-dictionary.js';
-import { textFields } from './text-fields.js';
-import type { TextField } from './text-fields.js';
+import { textFields } from '../data/text-fields.js';
+import type { TextField } from '../data/text-fields.js';
 import { readWordList, wordListFile } from './word-list.js';
 import { hashtagWords, wordsOf } from './words.js';
 

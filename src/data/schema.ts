@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { stockholmInstants } from '../layout/publish-time.js';
+import { stockholmInstants } from './publish-time.js';
 import { isSlug } from './slug.js';
 
 /**
@@ -81,6 +81,9 @@ export const postSchema = z.strictObject({
 });
 export type Post = z.infer<typeof postSchema>;
 
+/** What a campaign gets for what it leaves out; a post of no known campaign gets them too. */
+export const campaignDefaults = { format: 'square', time: '08:00' } as const;
+
 export const campaignSchema = z
   .strictObject({
     id: slugSchema,
@@ -90,12 +93,12 @@ export const campaignSchema = z
     /** The emoji the page puts before each question. */
     marker: textSchema,
     theme: slugSchema,
-    format: formatSchema.default('square'),
+    format: formatSchema.default(campaignDefaults.format),
     /** Publish time of day, Europe/Stockholm. */
     time: z
       .string()
       .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day written HH:MM' })
-      .default('08:00'),
+      .default(campaignDefaults.time),
     hashtags: z
       .array(
         z.string().regex(/^[\p{L}\p{N}_]+$/u, {

@@ -1,14 +1,5 @@
 import { swedishQuotes } from './typography.js';
 
-/** Instagram's limits for a post (FACTS.md, "Instagram"). */
-export const instagramLimits = {
-  captionChars: 2200,
-  hashtags: 5,
-  altTextChars: 1000,
-  minSlides: 2,
-  maxSlides: 10,
-} as const;
-
 export interface CaptionInput {
   campaign: { title: string; marker: string };
   speaker: { name: string; role: string; party: string };

@@ -1,5 +1,3 @@
-import { instagramLimits } from './caption.js';
-
 /**
  * What Instagram's publishing API refuses, checked offline (FACTS.md, "Instagram Graph API:
  * publishing"): the one home of each rule, used by `excerpt check` on every scheduled post and
@@ -8,6 +6,16 @@ import { instagramLimits } from './caption.js';
  * "slide 03.jpg"), or undefined when the post keeps the rule. Lengths count code points, as
  * the layout does.
  */
+
+/** Instagram's limits for a post (FACTS.md, "Instagram"): each defined here, and only here. */
+export const instagramLimits = {
+  captionChars: 2200,
+  hashtags: 5,
+  altTextChars: 1000,
+  /** The publishing API takes 2–10 images a carousel. */
+  minSlides: 2,
+  maxSlides: 10,
+} as const;
 
 /** One rule a post breaks, and by how much. */
 export interface RuleProblem {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { copyFile, mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname, join, relative } from 'node:path';
+import { copyFile, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as TypeScriptModule from 'typescript';
 import { withSourceLines, type Problem, type ProblemEntry } from './problem.js';
@@ -22,6 +23,22 @@ export function loadTypeScript(): Promise<TypeScript> {
     (module) => (module as { default?: TypeScript }).default ?? module,
   );
   return typescript;
+}
+
+/**
+ * Makes `dir` the home of compiled generations of the templates, each in a folder of its own,
+ * as `dist/templates` sits in `dist`: beside a link to the built code (`src`) and one to the
+ * packages (`node_modules`). A generation's imports (`../src/slide/…`, `react/jsx-runtime`)
+ * then resolve as the built templates' do, to the very modules the render code runs (Node
+ * follows links to the real files), with no module-resolution hook.
+ */
+export async function linkBuiltCode(dir: string, builtDir: string): Promise<void> {
+  // The folder that holds react, as the built templates find it (it may be above the package).
+  const react = createRequire(join(builtDir, 'templates', 'index.js')).resolve('react');
+  const packages = react.slice(0, react.lastIndexOf(`${sep}react${sep}`));
+  // Junctions on Windows need no privileges; elsewhere the type is ignored.
+  await symlink(join(builtDir, 'src'), join(dir, 'src'), 'junction');
+  await symlink(packages, join(dir, 'node_modules'), 'junction');
 }
 
 /** Every file under `dir`, as paths relative to it, sorted; dot files are left out. */

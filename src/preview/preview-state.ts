@@ -1,12 +1,17 @@
 import { createHash } from 'node:crypto';
 import type { Dataset } from '../data/load.js';
 import type { Format, Qa } from '../data/schema.js';
-import { slugify } from '../data/slug.js';
 import { InputError } from '../errors.js';
 import { hashOfPost } from '../render/post-hash.js';
-import { specOfPost, specsOfCampaign } from '../render/post-spec.js';
+import {
+  postIdOf,
+  resolvePost,
+  scheduledPostOf,
+  sourceOf,
+  specsOfCampaign,
+  type PostSpec,
+} from '../render/post-spec.js';
 import type { ImageFormat } from '../render/rasterize.js';
-import type { PostSpec } from '../render/render-post.js';
 import { describeProblemCount } from '../issue.js';
 import { problemOfError, type Problem } from './problem.js';
 
@@ -140,7 +145,7 @@ export function buildState(view: DataView, options: StateOptions, version: numbe
     const posts = specs.map((spec): StatePost => {
       const file = dataset.fileOf.interview(spec.interview.id);
       const post: StatePost = {
-        id: `${campaign.id}/${spec.date}-${slugify(spec.interview.party)}`,
+        id: postIdOf(spec),
         campaign: campaign.id,
         interview: spec.interview.id,
         party: spec.interview.party,
@@ -176,7 +181,7 @@ export function buildState(view: DataView, options: StateOptions, version: numbe
 
   const interviews = dataset.interviews.map((interview): StateInterview => {
     const campaign = dataset.campaigns.find((candidate) => candidate.id === interview.campaign);
-    const scheduled = campaign?.posts.find((post) => post.interview === interview.id);
+    const scheduled = scheduledPostOf(campaign, interview);
     return {
       id: interview.id,
       campaign: interview.campaign,
@@ -215,24 +220,12 @@ export function specOfChoice(
   qaIds: readonly string[],
   format: Format | null,
 ): PostSpec {
-  const interview = dataset.interviews.find((candidate) => candidate.id === interviewId);
-  if (interview === undefined) throw new InputError(`no interview ${interviewId}`);
+  const source = sourceOf(dataset, interviewId);
+  // On the page, no Q&A is a box left unticked: resolvePost would fall back on the schedule.
   if (qaIds.length === 0) {
     throw new InputError('no Q&A is chosen', { hint: 'tick at least one question' });
   }
-  const campaign = dataset.campaigns.find((candidate) => candidate.id === interview.campaign);
-  if (campaign === undefined) {
-    throw new InputError(`${interview.id}: its campaign ${interview.campaign} is not in the data`, {
-      hint: `add ${dataset.fileOf.campaign(interview.campaign)}`,
-    });
-  }
-  const scheduled = campaign.posts.find((post) => post.interview === interview.id);
-  return specOfPost(
-    dataset,
-    campaign,
-    { date: scheduled?.date ?? interview.publishedOn, interview: interview.id, qa: [...qaIds] },
-    format === null ? {} : { format },
-  );
+  return resolvePost(source, { qaIds, ...(format === null ? {} : { format }) });
 }
 
 /** The part of a data problem about some files (and about no file in particular). */

@@ -3,7 +3,8 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
 import type { ImageFormat } from '../render/rasterize.js';
-import type { PostJson, PostSpec } from '../render/render-post.js';
+import type { PostSpec } from '../render/post-spec.js';
+import type { PostJson } from '../render/render-post.js';
 import type { Problem } from './problem.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
 
@@ -98,19 +99,18 @@ export class RenderWorkerHandle {
     return this.pending.size;
   }
 
-  /** Loads the render code, with the templates of `generationUrl` (else the built ones). */
+  /**
+   * Loads the render code, with the templates compiled into the folder of `generationUrl`
+   * (else the built ones).
+   */
   async load(generationUrl: string | undefined): Promise<void> {
     await this.standby;
     if (this.gone !== undefined) throw this.gone;
     const done = new Promise<void>((resolve, reject) => {
       this.loading = { resolve, reject };
     });
-    const builtUrl = `${pathToFileURL(join(builtDir, 'templates')).href}/`;
-    this.post({
-      type: 'load',
-      builtUrl,
-      ...(generationUrl === undefined ? {} : { generationUrl }),
-    });
+    const folder = generationUrl ?? `${pathToFileURL(join(builtDir, 'templates')).href}/`;
+    this.post({ type: 'load', templatesUrl: new URL('index.js', folder).href });
     return done;
   }
 

@@ -1,15 +1,15 @@
-import { register } from 'node:module';
 import { parentPort, workerData } from 'node:worker_threads';
 import type * as RenderPost from '../render/render-post.js';
+import { isTemplateSet, type TemplateSet } from '../slide/template-set.js';
 import { problemOfError } from './problem.js';
-import type { TemplateHookData } from './template-hooks.js';
 import type { FromWorker, ToWorker, WorkerStart } from './worker-protocol.js';
 
 /**
- * A render worker of the preview: it draws posts with one generation of the templates. Node
- * cannot unload a module, so new template code means a new worker. To make that quick, a
- * worker starts in standby, loading the slow third-party modules (satori, resvg, sharp) that
- * never change, and loads the render code and templates only when told which templates to use.
+ * A render worker of the preview: it draws posts with one generation of the templates, which
+ * it imports by URL and hands to the render code. Node cannot unload a module, so new template
+ * code means a new worker. To make that quick, a worker starts in standby, loading the slow
+ * third-party modules (satori, resvg, sharp) that never change, and loads the render code and
+ * templates only when told which templates to use.
  */
 
 const port = parentPort;
@@ -19,7 +19,7 @@ const { templatesDir } = workerData as WorkerStart;
 // A template that throws is then reported at its line in the .tsx, through the inline maps.
 process.setSourceMapsEnabled(true);
 
-let renderPost: typeof RenderPost.renderPost | undefined;
+let drawing: { renderPost: typeof RenderPost.renderPost; templates: TemplateSet } | undefined;
 
 const send = (message: FromWorker): void => port.postMessage(message);
 
@@ -30,14 +30,16 @@ port.on('message', (message: ToWorker) => {
 
 async function load(message: Extract<ToWorker, { type: 'load' }>): Promise<void> {
   try {
-    if (message.generationUrl !== undefined) {
-      const data: TemplateHookData = {
-        builtUrl: message.builtUrl,
-        generationUrl: message.generationUrl,
-      };
-      register('./template-hooks.js', { parentURL: import.meta.url, data });
+    const [{ renderPost }, module] = await Promise.all([
+      import('../render/render-post.js'),
+      import(message.templatesUrl) as Promise<{ templates?: unknown }>,
+    ]);
+    if (!isTemplateSet(module.templates)) {
+      throw new Error(
+        'templates/index.ts must export `templates`: a cover, qa, continuation and closing template, and their metrics',
+      );
     }
-    ({ renderPost } = await import('../render/render-post.js'));
+    drawing = { renderPost, templates: module.templates };
     send({ type: 'ready' });
   } catch (error) {
     send({
@@ -49,8 +51,11 @@ async function load(message: Extract<ToWorker, { type: 'load' }>): Promise<void>
 
 async function render(message: Extract<ToWorker, { type: 'render' }>): Promise<void> {
   try {
-    if (renderPost === undefined) throw new Error('render before load');
-    const { post, files } = await renderPost(message.spec, { image: message.image, svg: false });
+    if (drawing === undefined) throw new Error('render before load');
+    const { post, files } = await drawing.renderPost(message.spec, drawing.templates, {
+      image: message.image,
+      svg: false,
+    });
     const images = post.slides.map((slide) => {
       const image = files.get(slide.file);
       if (image === undefined) throw new Error(`no image for ${slide.file}`);

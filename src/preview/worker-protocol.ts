@@ -1,5 +1,6 @@
 import type { ImageFormat } from '../render/rasterize.js';
-import type { PostJson, PostSpec } from '../render/render-post.js';
+import type { PostSpec } from '../render/post-spec.js';
+import type { PostJson } from '../render/render-post.js';
 import type { Problem } from './problem.js';
 
 /** What a render worker is started with. */
@@ -11,10 +12,10 @@ export interface WorkerStart {
 /** The server's messages to a render worker. */
 export type ToWorker =
   /**
-   * Load the render code. With `generationUrl`, the templates come from that folder of
-   * freshly compiled ones instead of the built ones at `builtUrl`.
+   * Load the render code, and the templates of `templatesUrl`: a `templates/index.js`, built
+   * or freshly compiled, whose `templates` export is the set to draw with.
    */
-  | { type: 'load'; builtUrl: string; generationUrl?: string }
+  | { type: 'load'; templatesUrl: string }
   | { type: 'render'; id: number; spec: PostSpec; image: ImageFormat };
 
 /** A render worker's messages to the server. */

@@ -7,11 +7,11 @@ import type { Campaign } from '../data/schema.js';
 import { InputError } from '../errors.js';
 import type { PublishProblem } from './publish-errors.js';
 import { publishProblems } from '../layout/publish-rules.js';
-import { stockholmTimestamp } from '../layout/publish-time.js';
+import { stockholmTimestamp } from '../data/publish-time.js';
 import { isFolderCurrent, readFolderRecord } from '../render/output.js';
 import { hashOfPost } from '../render/post-hash.js';
 import { postFolderName, specsOfCampaign } from '../render/post-spec.js';
-import type { PostSpec } from '../render/render-post.js';
+import type { PostSpec } from '../render/post-spec.js';
 
 /** A post of the schedule, as publishing sees it before reading out/. */
 export interface ScheduledPost {

@@ -8,9 +8,9 @@ import { drawPosts, type DrawJob } from './draw-posts.js';
 import { findForeignFiles, isFolderCurrent, readFolderRecord, ForeignFileError } from './output.js';
 import { lockOutputFolder } from './output-lock.js';
 import { hashOfPost } from './post-hash.js';
+import type { TemplateSet } from '../slide/template-set.js';
 import type { ImageFormat } from './rasterize.js';
-import { findFolderClashes, postFolderName, specsOfCampaign } from './post-spec.js';
-import type { PostSpec } from './render-post.js';
+import { findFolderClashes, postFolderName, specsOfCampaign, type PostSpec } from './post-spec.js';
 
 export interface BuildOptions {
   out: string;
@@ -25,6 +25,8 @@ export interface BuildOptions {
   jobs: number;
   image: ImageFormat;
   svg: boolean;
+  /** The templates to draw with, asked for only when a post is to be drawn. */
+  loadTemplates: () => Promise<TemplateSet>;
 }
 
 /** What happens during a build, for a progress display. */
@@ -150,6 +152,7 @@ async function buildLocked(
   let slidesRendered = 0;
   if (toRender.length > 0 || issues.length > 0 || foreign.length > 0) {
     slidesRendered = await drawPosts(toRender, {
+      templates: await options.loadTemplates(),
       image: options.image,
       svg: options.svg,
       jobs: options.jobs,

@@ -7,7 +7,7 @@ import type { FolderEntry, FolderRecord } from './output.js';
 import { isFileCurrent, isFolderCurrent, readFolderRecord, writeFolder } from './output.js';
 import { hashOfCode } from './post-hash.js';
 import type { PostJson } from './render-post.js';
-import { formatSwedishDate } from './slide-context.js';
+import { formatSwedishDate } from '../slide/slide-context.js';
 
 /** A scheduled post of a campaign and where its folder is. */
 export interface CampaignPost {

@@ -1,9 +1,11 @@
 import type { ReactElement } from 'react';
 import type { Brand, Format, Interview, Qa, Theme } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
-import { DataError, InputError } from '../errors.js';
-import type { FieldPath, Issue } from '../issue.js';
+import { interviewFields } from '../data/text-fields.js';
+import { InputError } from '../errors.js';
+import type { Issue } from '../issue.js';
 import { breakLongWords } from '../layout/hyphenate.js';
+import { instagramLimits } from '../layout/instagram-limits.js';
 import { swedishQuotes } from '../layout/typography.js';
 import {
   defaultCapacityHint,
@@ -12,15 +14,12 @@ import {
   type MeasureSlide,
 } from '../layout/paginate.js';
 import type { QaSlide, SlidePlan } from '../layout/slide-plan.js';
-import { columnWidth, coverMarginX, coverType, questionSize, type } from '../../templates/parts.js';
-import { findMissingGlyphs } from './glyphs.js';
+import { findGlyphProblems, GlyphError } from './glyphs.js';
 import { createWidthMeasurer } from './measure.js';
-import type { SlideContext } from './slide-context.js';
+import type { SlideContext } from '../slide/slide-context.js';
+import type { TemplateMetrics, TemplateSet } from '../slide/template-set.js';
 import { elementText, slideElement, slideKind, type SlideKind } from './slide-element.js';
 import { renderSvg } from './svg.js';
-
-/** The publishing API takes 2–10 images a carousel. */
-export const maxSlides = 10;
 
 /** One post to draw: an interview, the chosen Q&As, and how it should look. */
 export interface CarouselInput {
@@ -71,36 +70,24 @@ function chosenQas(input: CarouselInput): Qa[] {
   });
 }
 
-/** Every text of the post that cannot be drawn, as `glyph` issues naming the file and field. */
+/**
+ * Every text of the interview the post draws (who answers, the chosen Q&As) that cannot be
+ * drawn, as issues naming the file and field: the glyph check's walk and words, for one post.
+ */
 export function findGlyphIssues(input: Omit<CarouselInput, 'format' | 'date'>): Issue[] {
-  const interview = input.interview;
-  const fields: [FieldPath, string][] = [
-    [['party'], interview.party],
-    [['interviewee', 'name'], interview.interviewee.name],
-    [['interviewee', 'role'], interview.interviewee.role],
-  ];
-  interview.qa.forEach((qa, index) => {
-    if (!input.qaIds.includes(qa.id)) return;
-    fields.push([['qa', index, 'question'], qa.question]);
-    qa.answer.forEach((block, blockIndex) => {
-      if (typeof block === 'string') fields.push([['qa', index, 'answer', blockIndex], block]);
-      else
-        block.list.forEach((item, itemIndex) =>
-          fields.push([['qa', index, 'answer', blockIndex, 'list', itemIndex], item]),
-        );
-    });
-  });
-  return fields.flatMap(([path, text]) =>
-    findMissingGlyphs(text).map((missing): Issue => ({
-      code: 'glyph',
-      severity: 'error',
-      ...(input.interviewFile === undefined ? {} : { file: input.interviewFile }),
-      path,
-      word: missing.char,
-      message: `cannot draw ”${missing.char}” (${missing.codePoints}): no bundled font has it and Twemoji has no image for it`,
-      hint: 'replace or remove the character',
-    })),
+  const file = input.interviewFile;
+  const fields = interviewFields(file ?? '', input.interview).filter(
+    (field) => field.qa === undefined || input.qaIds.includes(field.qa),
   );
+  return findGlyphProblems(fields).map(({ field, missing, message, hint }): Issue => ({
+    code: 'glyph',
+    severity: 'error',
+    ...(file === undefined ? {} : { file }),
+    path: field.path,
+    word: missing.char,
+    message,
+    hint,
+  }));
 }
 
 /**
@@ -124,12 +111,16 @@ function measurer(fontSize: number, fontWeight: number): ReturnType<typeof creat
  * Typesets a Q&A for its slides: Swedish quotation marks, and, as a last resort, hyphens in
  * words too wide for the text column.
  */
-async function breakQaWords(qa: Qa, format: Format, width: number): Promise<Qa> {
-  const column = columnWidth(format, width);
-  const body = measurer(type.body, 400);
-  const heading = measurer(questionSize(qa.question), 700);
-  // List items are indented by their bullet column.
-  const listColumn = column - 40;
+async function breakQaWords(
+  qa: Qa,
+  format: Format,
+  width: number,
+  metrics: TemplateMetrics,
+): Promise<Qa> {
+  const column = metrics.columnWidth(format, width);
+  const body = measurer(metrics.type.body, 400);
+  const heading = measurer(metrics.questionSize(qa.question), 700);
+  const listColumn = column - metrics.type.bulletColumn;
   return {
     ...qa,
     question: await breakLongWords(swedishQuotes(qa.question), column, heading),
@@ -152,13 +143,15 @@ async function fitCoverTexts(
   input: CarouselInput,
   width: number,
   height: number,
+  metrics: TemplateMetrics,
 ): Promise<SlideContext['cover']> {
-  const column = width - 2 * coverMarginX(input.format, width, height);
+  const { type, coverType } = metrics;
+  const column = width - 2 * metrics.coverMarginX(input.format, width, height);
   const { interview } = input;
   // The longest word of any party name decides: names may wrap between words, never inside.
   const widest = Math.max(
-    await widestPartyWord(input.campaignParties ?? []),
-    await widestPartyWord([interview.party]),
+    await widestPartyWord(input.campaignParties ?? [], type.party),
+    await widestPartyWord([interview.party], type.party),
   );
   const partySize = Math.max(
     minimumPartySize,
@@ -172,21 +165,26 @@ async function fitCoverTexts(
   return { party, partySize, name, role };
 }
 
-const widestWords = new WeakMap<readonly string[], Promise<number>>();
+const widestWords = new WeakMap<readonly string[], Map<number, Promise<number>>>();
 
 /**
  * The width of the widest word of the party names at the cover's full size: measured once for a
  * campaign's list of parties, however many of its posts ask.
  */
-function widestPartyWord(parties: readonly string[]): Promise<number> {
-  let widest = widestWords.get(parties);
+function widestPartyWord(parties: readonly string[], size: number): Promise<number> {
+  let bySize = widestWords.get(parties);
+  if (bySize === undefined) {
+    bySize = new Map();
+    widestWords.set(parties, bySize);
+  }
+  let widest = bySize.get(size);
   if (widest === undefined) {
     const words = [...new Set(parties.flatMap((party) => party.split(' ')))];
     widest = measurer(
-      type.party,
+      size,
       700,
     )(words).then((widths) => widths.reduce((most, width) => Math.max(most, width), 0));
-    widestWords.set(parties, widest);
+    bySize.set(size, widest);
   }
   return widest;
 }
@@ -199,13 +197,18 @@ const minimumPartySize = 56;
  * satori, the engine that draws the slides), closing. Throws before drawing anything when a
  * character cannot be drawn or the Q&As need more than ten slides.
  */
-export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]> {
+export async function planCarousel(
+  input: CarouselInput,
+  templates: TemplateSet,
+): Promise<PlannedSlide[]> {
+  const { metrics } = templates;
+  const { type } = metrics;
   const qas = chosenQas(input);
   const glyphIssues = findGlyphIssues(input);
-  if (glyphIssues.length > 0) throw new DataError(glyphIssues);
+  if (glyphIssues.length > 0) throw new GlyphError(glyphIssues);
 
   const { width, height } = formatSizes[input.format];
-  const cover = await fitCoverTexts(input, width, height);
+  const cover = await fitCoverTexts(input, width, height, metrics);
   const context = (number: number, count: number): SlideContext => ({
     format: input.format,
     width,
@@ -224,11 +227,12 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
     number,
     count,
   });
+  const { maxSlides } = instagramLimits;
   // Measure with the widest slide number there can be, so numbering never changes the fit.
   const measuring = context(maxSlides, maxSlides);
   const contentHeight = async (slide: SlidePlan): Promise<number> =>
     (
-      await renderSvg(slideElement(measuring, slide, true), { width }, undefined, {
+      await renderSvg(slideElement(templates, measuring, slide, true), { width }, undefined, {
         isMeasuring: true,
       })
     ).height;
@@ -238,7 +242,7 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
   // wider than the column. (The last piece of an answer also drops the continuation mark, so
   // it is always measured.) Knowing this saves measuring a slide that cannot fit.
   const bodyLine = type.body * type.bodyLineHeight;
-  const column = columnWidth(input.format, width);
+  const column = metrics.columnWidth(input.format, width);
   const measureQa: MeasureSlide = async (slide, next) => {
     const room = height - (await contentHeight(slide));
     if (room < 0) return { fits: false, isFull: false };
@@ -256,7 +260,11 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
   for (const qa of qas) {
     let slides: QaSlide[];
     try {
-      slides = await paginateQa(await breakQaWords(qa, input.format, width), measureQa, hint);
+      slides = await paginateQa(
+        await breakQaWords(qa, input.format, width, metrics),
+        measureQa,
+        hint,
+      );
     } catch (error) {
       if (!(error instanceof SlideFitError)) throw error;
       // Only a question that fills the slide by itself leaves no room for a single word.
@@ -272,6 +280,8 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
   }
   plans.push({ kind: 'closing' });
 
+  // Instagram's limit, told here rather than by limitProblems: only the layout knows how many
+  // slides each Q&A needs, which is what the communicator has to choose among.
   if (plans.length > maxSlides) {
     const detail = perQa.map(({ id, count }) => `${id} needs ${count}`).join(', ');
     throw new SlideLimitError(
@@ -294,7 +304,7 @@ export async function planCarousel(input: CarouselInput): Promise<PlannedSlide[]
 
   return plans.map((plan, index) => {
     const ctx = context(index + 1, plans.length);
-    const element = slideElement(ctx, plan);
+    const element = slideElement(templates, ctx, plan);
     return { kind: slideKind(plan), plan, ctx, element, text: elementText(element) };
   });
 }

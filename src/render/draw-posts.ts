@@ -1,8 +1,9 @@
 import { DataError, InputError } from '../errors.js';
 import type { Issue, IssueCode } from '../issue.js';
+import type { TemplateSet } from '../slide/template-set.js';
 import { writeFolder } from './output.js';
 import type { ImageFormat } from './rasterize.js';
-import type { PostSpec } from './render-post.js';
+import type { PostSpec } from './post-spec.js';
 
 /** A post to draw, and where it goes. */
 export interface DrawJob {
@@ -14,6 +15,7 @@ export interface DrawJob {
 }
 
 export interface DrawOptions<J extends DrawJob> {
+  templates: TemplateSet;
   image: ImageFormat;
   svg: boolean;
   /** Slides rasterised at once. */
@@ -54,9 +56,7 @@ export async function drawPosts<J extends DrawJob>(
 ): Promise<number> {
   const { drawPost, LimitError, Limiter, planPost, postFileNames } =
     await import('./render-post.js');
-  const { GlyphError } = await import('./svg.js');
-  const codeOf = (error: InputError): IssueCode =>
-    error instanceof LimitError ? 'limit' : error instanceof GlyphError ? 'glyph' : 'fit';
+  const codeOf = (error: InputError): IssueCode => (error instanceof LimitError ? 'limit' : 'fit');
   const slideLimiter = new Limiter(Math.max(1, options.jobs));
   const drawLimiter = new Limiter(postsDrawn);
   const heldLimiter = new Limiter(postsHeld);
@@ -85,10 +85,19 @@ export async function drawPosts<J extends DrawJob>(
   for (const job of jobs) {
     let planned: Awaited<ReturnType<typeof planPost>>;
     try {
-      planned = await planPost(job.spec);
+      planned = await planPost(job.spec, options.templates);
     } catch (error) {
-      if (error instanceof DataError) options.issues.push(...error.issues);
-      else if (error instanceof InputError) {
+      if (error instanceof DataError) {
+        // An issue that names no file (a character met as satori lays out a campaign's title)
+        // is placed at the post.
+        options.issues.push(
+          ...error.issues.map((issue) => {
+            if (issue.file !== undefined) return issue;
+            const { file, path } = options.issueOf(job, error, issue.code);
+            return { ...issue, ...(file === undefined ? {} : { file }), path };
+          }),
+        );
+      } else if (error instanceof InputError) {
         options.issues.push(options.issueOf(job, error, codeOf(error)));
       } else {
         stop(error);

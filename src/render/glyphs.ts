@@ -1,3 +1,6 @@
+import type { TextField } from '../data/text-fields.js';
+import { DataError } from '../errors.js';
+import type { Issue } from '../issue.js';
 import { emojiDataUri } from './emoji.js';
 import { loadFonts } from './fonts.js';
 
@@ -115,4 +118,43 @@ export function findMissingGlyphs(text: string): MissingGlyph[] {
     }
   }
   return [...missing.values()];
+}
+
+/** What is said of a character that cannot be drawn, wherever it is found: one message. */
+export function describeMissingGlyph(missing: MissingGlyph): { message: string; hint: string } {
+  return {
+    message: `cannot draw ”${missing.char}” (${missing.codePoints}): no bundled font has it and Twemoji has no image for it`,
+    hint: 'replace or remove the character; nothing is ever drawn as a blank box',
+  };
+}
+
+/** A character of a text field that cannot be drawn. */
+export interface GlyphProblem {
+  field: TextField;
+  missing: MissingGlyph;
+  message: string;
+  hint: string;
+}
+
+/** Every character of the drawn fields among `fields` that cannot be drawn, field by field. */
+export function findGlyphProblems(fields: readonly TextField[]): GlyphProblem[] {
+  return fields
+    .filter((field) => field.isDrawn)
+    .flatMap((field) =>
+      findMissingGlyphs(field.text).map((missing) => ({
+        field,
+        missing,
+        ...describeMissingGlyph(missing),
+      })),
+    );
+}
+
+/**
+ * Characters a post cannot draw, each an issue naming its file and field when known: raised
+ * before anything is drawn (planCarousel), else by satori as it lays a slide out.
+ */
+export class GlyphError extends DataError {
+  constructor(issues: readonly Issue[]) {
+    super(issues);
+  }
 }

@@ -3,7 +3,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { fontsDir } from '../paths.js';
-import type { PostSpec, RenderOptions } from './render-post.js';
+import type { PostSpec } from './post-spec.js';
+import type { RenderOptions } from './render-post.js';
 
 function filesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -15,9 +16,10 @@ function filesUnder(dir: string): string[] {
 let codeHash: string | undefined;
 
 /**
- * A hash of everything besides the data that decides how a slide looks: the templates, the
- * layout and the render code as they run (dist/ when built, the sources under tests), and the
- * fonts. Computed once per process.
+ * A hash of everything besides the data that decides how a post comes out: the templates, the
+ * layout, slide and render code as they run (dist/ when built, the sources under tests), the
+ * publish-time rules of post.json, and the fonts. Computed once per process. The templates
+ * hashed are the package's own, the ones the commands hand to the renderer.
  */
 export function hashOfCode(): string {
   if (codeHash === undefined) {
@@ -28,7 +30,9 @@ export function hashOfCode(): string {
       ...filesUnder(join(dirname(code), 'templates')),
       ...filesUnder(fontsDir),
       ...filesUnder(join(code, 'layout')),
+      ...filesUnder(join(code, 'slide')),
       ...filesUnder(join(code, 'render')),
+      ...filesUnder(join(code, 'data')).filter((file) => /publish-time\.[jt]s$/.test(file)),
     ]) {
       if (file.endsWith('.map')) continue;
       hash.update(file.slice(file.lastIndexOf('/') + 1)).update(readFileSync(file));

@@ -1,26 +1,111 @@
 import type { Dataset } from '../data/load.js';
-import type { Brand, Campaign, Format, Interview, Post } from '../data/schema.js';
+import type { Brand, Campaign, Format, Interview, Post, Theme } from '../data/schema.js';
+import { campaignDefaults } from '../data/schema.js';
 import { slugify } from '../data/slug.js';
 import { InputError } from '../errors.js';
 import { formatPath } from '../issue.js';
 import type { Issue } from '../issue.js';
-import type { PostSpec } from './render-post.js';
 
-/** Overrides from the command line: another format or theme than the campaign's. */
-export interface SpecOverrides {
+/** One post to make: what PRODUCT.md's campaign schedule says, resolved against the data. */
+export interface PostSpec {
+  brand: Brand;
+  campaign: {
+    id: string;
+    title: string;
+    marker: string;
+    subtitle?: string | undefined;
+    time: string;
+    hashtags: readonly string[];
+  };
+  themeName: string;
+  theme: Theme;
+  interview: Interview;
+  interviewFile?: string;
+  /** Every party of the campaign, so the cover draws all their names at one size. */
+  campaignParties?: readonly string[];
+  qaIds: readonly string[];
+  date: string;
+  format: Format;
+}
+
+/**
+ * What a post is made from, as read: the interview and its file, the brand, and the
+ * interview's campaign when the data has it (an interview file given on its own may have none).
+ */
+export interface PostSource {
+  brand: Brand;
+  brandFile: string;
+  interview: Interview;
+  interviewFile: string;
+  campaign: Campaign | undefined;
+  /** Every party of the campaign, so the cover draws all their names at one size. */
+  campaignParties: readonly string[];
+}
+
+/** What to make of a source; anything left out is the campaign's, as its schedule has it. */
+export interface PostChoice {
+  /** The Q&As to show, in order; else those the campaign schedules for the interview. */
+  qaIds?: readonly string[] | undefined;
+  /** YYYY-MM-DD; else the scheduled post's date, else the day the interview was published. */
+  date?: string | undefined;
+  /** Another format or theme than the campaign's. */
   format?: Format | undefined;
   theme?: string | undefined;
 }
 
 /**
- * The theme to draw with: an override, or the campaign's; it must exist in brand.yaml. Only the
- * brand's own themes count: `--theme constructor` must not find Object.prototype's.
+ * The one place a post is resolved, for build, render, check and the preview alike: the chosen
+ * (or scheduled) Q&As of an interview, dated, styled and captioned as its campaign says, with
+ * the spec's defaults for a campaign the data does not have.
  */
-export function resolveTheme(
-  brand: Brand,
-  name: string,
-  brandFile = 'brand.yaml',
-): PostSpec['theme'] {
+export function resolvePost(source: PostSource, choice: PostChoice = {}): PostSpec {
+  const { interview, interviewFile, campaign } = source;
+  const themeName = choice.theme ?? campaign?.theme;
+  if (themeName === undefined) {
+    throw new InputError(
+      `${interviewFile}: campaign ${interview.campaign} is not in the data, so there is no theme to use`,
+      {
+        hint: `add --theme (one of ${Object.keys(source.brand.themes).join(', ')}), or the campaign`,
+      },
+    );
+  }
+  const scheduled = scheduledPostOf(campaign, interview);
+  const qaIds = choice.qaIds ?? scheduled?.qa;
+  if (qaIds === undefined || qaIds.length === 0) {
+    throw new InputError(`${interviewFile}: which Q&As should the carousel show?`, {
+      hint: `add --qa with ids among ${interview.qa.map((qa) => qa.id).join(', ')}, e.g. --qa q1,q2`,
+    });
+  }
+  return {
+    brand: source.brand,
+    campaign: {
+      id: interview.campaign,
+      // An interview of no known campaign is still drawn: titled by its campaign's id.
+      title: campaign?.title ?? interview.campaign,
+      marker: campaign?.marker ?? '',
+      subtitle: campaign?.subtitle,
+      time: campaign?.time ?? campaignDefaults.time,
+      hashtags: campaign?.hashtags ?? [],
+    },
+    themeName,
+    theme: resolveTheme(source.brand, themeName, source.brandFile),
+    interview,
+    interviewFile,
+    campaignParties: source.campaignParties,
+    qaIds,
+    date: choice.date ?? scheduled?.date ?? interview.publishedOn,
+    format: choice.format ?? campaign?.format ?? campaignDefaults.format,
+  };
+}
+
+/** Another format or theme than the campaign's, for every post of a build or of the preview. */
+export type SpecOverrides = Pick<PostChoice, 'format' | 'theme'>;
+
+/**
+ * The theme to draw with, by name; it must exist in brand.yaml. Only the brand's own themes
+ * count: `--theme constructor` must not find Object.prototype's.
+ */
+export function resolveTheme(brand: Brand, name: string, brandFile = 'brand.yaml'): Theme {
   const theme = Object.hasOwn(brand.themes, name) ? brand.themes[name] : undefined;
   if (theme === undefined) {
     throw new InputError(`${brandFile}: themes: no theme named ${name}`, {
@@ -28,6 +113,24 @@ export function resolveTheme(
     });
   }
   return theme;
+}
+
+/** An interview of a loaded (valid) dataset, with its campaign: a post can be made of it. */
+export function sourceOf(dataset: Dataset, interviewId: string): PostSource {
+  const interview = dataset.interviews.find((candidate) => candidate.id === interviewId);
+  if (interview === undefined) {
+    throw new InputError(`no interview with id ${interviewId} in ${dataset.dir}`, {
+      hint: `use one of ${dataset.interviews.map((candidate) => candidate.id).join(', ')}`,
+    });
+  }
+  return {
+    brand: dataset.brand,
+    brandFile: dataset.fileOf.brand,
+    interview,
+    interviewFile: dataset.fileOf.interview(interview.id),
+    campaign: dataset.campaigns.find((candidate) => candidate.id === interview.campaign),
+    campaignParties: partiesOf(dataset, interview.campaign),
+  };
 }
 
 /** A scheduled post of a campaign, resolved against a loaded (valid) dataset. */
@@ -52,28 +155,31 @@ function resolvePosts(
 ): PostSpec[] {
   const interviews = new Map(dataset.interviews.map((interview) => [interview.id, interview]));
   const campaignParties = partiesOf(dataset, campaign.id);
-  const themeName = overrides.theme ?? campaign.theme;
-  const theme = resolveTheme(dataset.brand, themeName, dataset.fileOf.brand);
   return posts.map((post) => {
     const interview = interviews.get(post.interview);
     if (interview === undefined) throw new InputError(`no interview ${post.interview}`);
-    return {
+    const source: PostSource = {
       brand: dataset.brand,
-      campaign,
-      themeName,
-      theme,
+      brandFile: dataset.fileOf.brand,
       interview,
       interviewFile: dataset.fileOf.interview(interview.id),
+      campaign,
       campaignParties,
-      qaIds: post.qa,
-      date: post.date,
-      format: overrides.format ?? campaign.format,
     };
+    return resolvePost(source, { qaIds: post.qa, date: post.date, ...overrides });
   });
 }
 
 /** One collator for every comparison: `localeCompare(…, 'sv')` builds one a call. */
 const swedish = new Intl.Collator('sv');
+
+/** The order posts are listed and built in: by date, then party (Swedish order) on one day. */
+export function comparePosts(
+  a: Pick<PostSpec, 'date' | 'interview'>,
+  b: Pick<PostSpec, 'date' | 'interview'>,
+): number {
+  return a.date.localeCompare(b.date) || swedish.compare(a.interview.party, b.interview.party);
+}
 
 /** Every scheduled post of a campaign, in date order (then party, for posts on one day). */
 export function specsOfCampaign(
@@ -81,9 +187,7 @@ export function specsOfCampaign(
   campaign: Campaign,
   overrides: SpecOverrides = {},
 ): PostSpec[] {
-  return resolvePosts(dataset, campaign, campaign.posts, overrides).sort(
-    (a, b) => a.date.localeCompare(b.date) || swedish.compare(a.interview.party, b.interview.party),
-  );
+  return resolvePosts(dataset, campaign, campaign.posts, overrides).sort(comparePosts);
 }
 
 /** The post a campaign schedules for an interview, if it schedules one. */
@@ -97,6 +201,11 @@ export function scheduledPostOf(
 /** The folder name of a post inside its campaign's output: `<date>-<party>`. */
 export function postFolderName(date: string, party: string): string {
   return `${date}-${slugify(party)}`;
+}
+
+/** A post's id, as in `post.json` and the preview: `<campaign>/<date>-<party>`, its folder in out/. */
+export function postIdOf(spec: Pick<PostSpec, 'campaign' | 'date' | 'interview'>): string {
+  return `${spec.campaign.id}/${postFolderName(spec.date, spec.interview.party)}`;
 }
 
 /**

@@ -1,42 +1,16 @@
 import { createHash } from 'node:crypto';
-import type { Brand, Format, Interview, Theme } from '../data/schema.js';
+import type { Format } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
 import { buildAltText, buildCaption } from '../layout/caption.js';
-import {
-  altTextProblem,
-  captionLengthProblem,
-  countHashtags,
-  hashtagCountProblem,
-} from '../layout/publish-rules.js';
+import { limitProblems } from '../layout/instagram-limits.js';
 import { InputError } from '../errors.js';
-import { stockholmTimestamp } from '../layout/publish-time.js';
+import { stockholmTimestamp } from '../data/publish-time.js';
 import { planCarousel, type PlannedSlide } from './carousel.js';
-import { postFolderName } from './post-spec.js';
+import type { TemplateSet } from '../slide/template-set.js';
+import { postIdOf, type PostSpec } from './post-spec.js';
 import { rasterize, type ImageFormat } from './rasterize.js';
 import type { SlideKind } from './slide-element.js';
 import { renderSvg } from './svg.js';
-
-/** One post to make: what PRODUCT.md's campaign schedule says, resolved against the data. */
-export interface PostSpec {
-  brand: Brand;
-  campaign: {
-    id: string;
-    title: string;
-    marker: string;
-    subtitle?: string | undefined;
-    time: string;
-    hashtags: readonly string[];
-  };
-  themeName: string;
-  theme: Theme;
-  interview: Interview;
-  interviewFile?: string;
-  /** Every party of the campaign, so the cover draws all their names at one size. */
-  campaignParties?: readonly string[];
-  qaIds: readonly string[];
-  date: string;
-  format: Format;
-}
 
 export interface RenderOptions {
   image: ImageFormat;
@@ -78,44 +52,30 @@ export interface PlannedPost {
   altTexts: string[];
 }
 
-/** Raised when a post breaks one of Instagram's limits (caption, hashtags, alt text). */
+/** Raised when a post breaks one of Instagram's limits (caption, hashtags, alt text, slides). */
 export class LimitError extends InputError {}
-
-/**
- * Every Instagram limit a planned post breaks, as messages: the rules `excerpt check` and
- * `excerpt publish` apply (layout/publish-rules.ts), so a build refuses what they refuse.
- */
-export function limitProblems(
-  planned: Pick<PlannedPost, 'slides' | 'caption' | 'altTexts' | 'spec'>,
-): string[] {
-  const campaignTags = planned.spec.campaign.hashtags.length;
-  const problems = [
-    captionLengthProblem(planned.caption),
-    hashtagCountProblem(campaignTags, 'the campaign') ??
-      hashtagCountProblem(countHashtags(planned.caption), 'the caption'),
-    ...planned.altTexts.map((altText, index) => altTextProblem(altText, `slide ${index + 1}`)),
-  ];
-  return problems.flatMap((problem) => (problem === undefined ? [] : [problem.message]));
-}
 
 /**
  * Lays out one post, slides, caption and alt text, without drawing anything: throws for a
  * character that cannot be drawn or Q&As that need too many slides, but leaves Instagram's
  * limits to the caller (`check` reports each of them; planPost refuses them).
  */
-export async function layOutPost(spec: PostSpec): Promise<PlannedPost> {
-  const slides = await planCarousel({
-    brand: spec.brand,
-    campaign: spec.campaign,
-    themeName: spec.themeName,
-    theme: spec.theme,
-    interview: spec.interview,
-    qaIds: spec.qaIds,
-    date: spec.date,
-    format: spec.format,
-    ...(spec.interviewFile === undefined ? {} : { interviewFile: spec.interviewFile }),
-    ...(spec.campaignParties === undefined ? {} : { campaignParties: spec.campaignParties }),
-  });
+export async function layOutPost(spec: PostSpec, templates: TemplateSet): Promise<PlannedPost> {
+  const slides = await planCarousel(
+    {
+      brand: spec.brand,
+      campaign: spec.campaign,
+      themeName: spec.themeName,
+      theme: spec.theme,
+      interview: spec.interview,
+      qaIds: spec.qaIds,
+      date: spec.date,
+      format: spec.format,
+      ...(spec.interviewFile === undefined ? {} : { interviewFile: spec.interviewFile }),
+      ...(spec.campaignParties === undefined ? {} : { campaignParties: spec.campaignParties }),
+    },
+    templates,
+  );
   const { interview } = spec;
   const caption = buildCaption({
     campaign: spec.campaign,
@@ -133,13 +93,18 @@ export async function layOutPost(spec: PostSpec): Promise<PlannedPost> {
 }
 
 /** Lays out one post (and so checks its glyphs, fit and limits) without drawing anything. */
-export async function planPost(spec: PostSpec): Promise<PlannedPost> {
-  const planned = await layOutPost(spec);
-  const { interview } = spec;
-  const problems = limitProblems(planned);
+export async function planPost(spec: PostSpec, templates: TemplateSet): Promise<PlannedPost> {
+  const planned = await layOutPost(spec, templates);
+  const problems = limitProblems({
+    slides: planned.slides.length,
+    caption: planned.caption,
+    altTexts: planned.altTexts,
+    hashtags: spec.campaign.hashtags,
+  });
   if (problems.length > 0) {
-    throw new LimitError(`${interview.id} on ${spec.date}: ${problems.join('; ')}`, {
-      hint: 'shorten the questions or hashtags, or choose shorter Q&As',
+    const messages = problems.map((problem) => problem.message).join('; ');
+    throw new LimitError(`${spec.interview.id} on ${spec.date}: ${messages}`, {
+      hint: [...new Set(problems.map((problem) => problem.hint))].join('; '),
     });
   }
   return planned;
@@ -233,7 +198,7 @@ export async function drawPost(
   const caption = planned.caption;
   const { width, height } = formatSizes[spec.format];
   const post: PostJson = {
-    id: `${spec.campaign.id}/${postFolderName(spec.date, interview.party)}`,
+    id: postIdOf(spec),
     campaign: spec.campaign.id,
     interview: interview.id,
     date: spec.date,
@@ -255,7 +220,11 @@ export async function drawPost(
   return { post, files };
 }
 
-/** Lays out and draws one post. */
-export async function renderPost(spec: PostSpec, options: RenderOptions): Promise<RenderedPost> {
-  return drawPost(await planPost(spec), options);
+/** Lays out and draws one post with a set of templates. */
+export async function renderPost(
+  spec: PostSpec,
+  templates: TemplateSet,
+  options: RenderOptions,
+): Promise<RenderedPost> {
+  return drawPost(await planPost(spec, templates), options);
 }

@@ -1,10 +1,7 @@
 import { createElement, isValidElement, type ReactElement, type ReactNode } from 'react';
 import type { SlidePlan } from '../layout/slide-plan.js';
-import { ClosingTemplate } from '../../templates/closing.js';
-import { ContinuationTemplate } from '../../templates/continuation.js';
-import { CoverTemplate } from '../../templates/cover.js';
-import { QaTemplate } from '../../templates/qa.js';
-import type { SlideContext } from './slide-context.js';
+import type { SlideContext } from '../slide/slide-context.js';
+import type { TemplateSet } from '../slide/template-set.js';
 
 export type SlideKind = 'cover' | 'qa' | 'continuation' | 'closing';
 
@@ -14,17 +11,25 @@ export function slideKind(slide: SlidePlan): SlideKind {
   return slide.kind;
 }
 
-/** The element for one slide; `measure` lets its height follow its content (see Root). */
-export function slideElement(ctx: SlideContext, slide: SlidePlan, measure = false): ReactElement {
+/**
+ * The element for one slide, drawn by the template of its kind; `measure` lets its height
+ * follow its content (see SlideTemplate).
+ */
+export function slideElement(
+  templates: TemplateSet,
+  ctx: SlideContext,
+  slide: SlidePlan,
+  measure = false,
+): ReactElement {
   switch (slide.kind) {
     case 'cover':
-      return createElement(CoverTemplate, { ctx, measure });
+      return createElement(templates.cover, { ctx, measure });
     case 'closing':
-      return createElement(ClosingTemplate, { ctx, measure });
+      return createElement(templates.closing, { ctx, measure });
     case 'qa':
       return slide.isContinuation
-        ? createElement(ContinuationTemplate, { ctx, slide, measure })
-        : createElement(QaTemplate, { ctx, slide, measure });
+        ? createElement(templates.continuation, { ctx, slide, measure })
+        : createElement(templates.qa, { ctx, slide, measure });
   }
 }
 

@@ -1,22 +1,8 @@
 import type { ReactNode } from 'react';
 import satori from 'satori';
-import { InputError } from '../errors.js';
 import { emojiDataUri } from './emoji.js';
 import { loadFonts } from './fonts.js';
-import { formatCodePoints } from './glyphs.js';
-
-/** A character satori could not draw: neither a glyph in the fonts nor a Twemoji image. */
-export class GlyphError extends InputError {
-  readonly chars: readonly string[];
-
-  constructor(chars: readonly string[]) {
-    const list = chars.map((char) => `”${char}” (${formatCodePoints(char)})`).join(', ');
-    super(`Cannot draw ${list}: no bundled font has it and it is not a Twemoji emoji`, {
-      hint: 'replace the character in the data, or remove it',
-    });
-    this.chars = chars;
-  }
-}
+import { describeMissingGlyph, formatCodePoints, GlyphError } from './glyphs.js';
 
 /** A laid-out node, as satori reports it: its box in slide pixels. */
 export interface SatoriNodeBox {
@@ -38,7 +24,8 @@ export interface SvgResult {
 /**
  * Lays out and draws an element with satori, bundled fonts and Twemoji. Leave `height` out to
  * measure: the SVG is then exactly as tall as the laid-out content, which is how fit is judged
- * with the engine that draws the slide. Throws GlyphError instead of drawing a .notdef box.
+ * with the engine that draws the slide. Throws GlyphError instead of drawing a .notdef box
+ * (for a text the early check does not see: it names no file or field).
  */
 export async function renderSvg(
   element: ReactNode,
@@ -64,7 +51,17 @@ export async function renderSvg(
       return [];
     },
   });
-  if (missing.length > 0) throw new GlyphError([...new Set(missing)]);
+  if (missing.length > 0) {
+    throw new GlyphError(
+      [...new Set(missing)].map((char) => ({
+        code: 'glyph',
+        severity: 'error',
+        path: [],
+        word: char,
+        ...describeMissingGlyph({ char, codePoints: formatCodePoints(char) }),
+      })),
+    );
+  }
   const match = /^<svg width="[\d.]+" height="([\d.]+)"/.exec(svg);
   if (match === null) throw new Error('satori returned an SVG without a height');
   return { svg, height: Number(match[1]) };

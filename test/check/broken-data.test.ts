@@ -50,7 +50,7 @@ describe('excerpt check on data made to break each check', () => {
       {
         code: 'limit',
         message:
-          'the caption of the post of 2020-07-31 has 2336 characters; Instagram takes at most 2200',
+          'the post of 2020-07-31: the caption has 2336 characters; Instagram takes at most 2200',
         file: pride,
         where: 'posts[2].qa',
         hint: 'the caption lists the chosen questions: choose fewer or shorter ones (136 characters too many)',
@@ -62,7 +62,7 @@ describe('excerpt check on data made to break each check', () => {
       'too-many-hashtags',
       {
         code: 'limit',
-        message: '6 hashtags; Instagram takes at most 5 a post',
+        message: 'the campaign has 6 hashtags; Instagram takes at most 5 a post',
         file: pride,
         where: 'hashtags',
         hint: 'keep the 5 that matter most',

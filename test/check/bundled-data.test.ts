@@ -6,11 +6,12 @@ import { readWordList } from '../../src/check/word-list.js';
 import { wordsOf } from '../../src/check/words.js';
 import { loadData } from '../../src/data/load.js';
 import { planPost } from '../../src/render/render-post.js';
-import { textFields } from '../../src/check/text-fields.js';
+import { textFields } from '../../src/data/text-fields.js';
+import { templates } from '../../templates/index.js';
 
 describe('excerpt check on the bundled data', () => {
   it('finds nothing: no error, no warning', async () => {
-    const report = await runChecks('data');
+    const report = await runChecks('data', { templates });
     expect({ errors: report.errors, warnings: report.warnings }).toEqual({
       errors: [],
       warnings: [],
@@ -51,8 +52,8 @@ describe('excerpt check on the bundled data', () => {
 
   it('lays out each post as planPost does: the same slides, caption and alt text', async () => {
     const dataset = await loadData('data');
-    for (const post of await planScheduledPosts(dataset)) {
-      const planned = await planPost(post.spec);
+    for (const post of await planScheduledPosts(dataset, templates)) {
+      const planned = await planPost(post.spec, templates);
       expect(post.layout).toEqual({
         slides: planned.slides.length,
         caption: planned.caption,

@@ -7,6 +7,7 @@ import { findingOf, type Finding } from '../../src/cli/commands/check.js';
 import { runChecks, type CheckReport } from '../../src/check/run-checks.js';
 import { importPage, type ImportResult } from '../../src/data/import-page.js';
 import { writeImport } from '../../src/data/write-import.js';
+import { templates } from '../../templates/index.js';
 import { makeWorkspace, removeWorkspaces, root, runExcerpt } from '../helpers/cli.js';
 
 const page = join(root, 'test', 'fixtures', 'pages', 'politisk-paverkan-i-kommunen.txt');
@@ -22,7 +23,7 @@ beforeAll(async () => {
   dataDir = join(await mkdtemp(join(tmpdir(), 'excerpt-check-import-')), 'data');
   imported = importPage(readFileSync(page, 'utf8'), { source: page });
   await writeImport(imported, { dataDir });
-  report = await runChecks(dataDir);
+  report = await runChecks(dataDir, { templates });
   errors = report.errors.map(findingOf);
   warnings = report.warnings.map(findingOf);
 });

@@ -1,6 +1,7 @@
 import { renderSvg } from '../../src/render/svg.js';
 import { slideElement } from '../../src/render/slide-element.js';
 import type { PlannedSlide } from '../../src/render/carousel.js';
+import { templates } from '../../templates/index.js';
 
 export interface Overflow {
   slide: number;
@@ -16,21 +17,25 @@ export interface Overflow {
 export async function findOverflow(slide: PlannedSlide): Promise<Overflow[]> {
   const { width, height } = slide.ctx;
   const found: Overflow[] = [];
-  const measured = await renderSvg(slideElement(slide.ctx, slide.plan, true), { width }, (node) => {
-    const box = { left: node.left, top: node.top, width: node.width, height: node.height };
-    if (
-      box.left < -0.5 ||
-      box.top < -0.5 ||
-      box.left + box.width > width + 0.5 ||
-      box.top + box.height > height + 0.5
-    ) {
-      found.push({
-        slide: slide.ctx.number,
-        what: (node as { textContent?: string }).textContent ?? node.type,
-        box,
-      });
-    }
-  });
+  const measured = await renderSvg(
+    slideElement(templates, slide.ctx, slide.plan, true),
+    { width },
+    (node) => {
+      const box = { left: node.left, top: node.top, width: node.width, height: node.height };
+      if (
+        box.left < -0.5 ||
+        box.top < -0.5 ||
+        box.left + box.width > width + 0.5 ||
+        box.top + box.height > height + 0.5
+      ) {
+        found.push({
+          slide: slide.ctx.number,
+          what: (node as { textContent?: string }).textContent ?? node.type,
+          box,
+        });
+      }
+    },
+  );
   if (measured.height > height) {
     found.push({
       slide: slide.ctx.number,

@@ -1,6 +1,7 @@
 import type { Brand, Format, Interview } from '../../src/data/schema.js';
 import { planCarousel, type CarouselInput, type PlannedSlide } from '../../src/render/carousel.js';
 import { resolveTheme } from '../../src/render/post-spec.js';
+import { templates } from '../../templates/index.js';
 
 /**
  * Lays out a test interview's carousel: the chosen Q&As in a theme of `brand` and a format,
@@ -19,15 +20,20 @@ export function planTestCarousel(
   },
 ): Promise<PlannedSlide[]> {
   const themeName = options.themeName ?? 'advent';
-  return planCarousel({
-    brand,
-    campaign: options.campaign ?? { title: 'Testkampanj 2026', marker: '🎄' },
-    themeName,
-    theme: resolveTheme(brand, themeName),
-    interview,
-    qaIds: options.qaIds,
-    date: options.date ?? interview.publishedOn,
-    format: options.format ?? 'square',
-    ...(options.campaignParties === undefined ? {} : { campaignParties: options.campaignParties }),
-  });
+  return planCarousel(
+    {
+      brand,
+      campaign: options.campaign ?? { title: 'Testkampanj 2026', marker: '🎄' },
+      themeName,
+      theme: resolveTheme(brand, themeName),
+      interview,
+      qaIds: options.qaIds,
+      date: options.date ?? interview.publishedOn,
+      format: options.format ?? 'square',
+      ...(options.campaignParties === undefined
+        ? {}
+        : { campaignParties: options.campaignParties }),
+    },
+    templates,
+  );
 }

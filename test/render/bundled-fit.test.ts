@@ -5,6 +5,7 @@ import { planCarousel } from '../../src/render/carousel.js';
 import { resolveTheme } from '../../src/render/post-spec.js';
 import { answerWords, blockTexts, slideWords } from '../helpers/answer-words.js';
 import { findOverflow } from '../helpers/overflow.js';
+import { templates } from '../../templates/index.js';
 
 const dataset = await loadData('data');
 
@@ -19,16 +20,19 @@ describe.each(formatSchema.options)('every bundled Q&A in %s', (format) => {
     '%s: every word on a slide, nothing overflowing',
     async (_name, { interview, qa }) => {
       const campaign = dataset.campaigns.find((candidate) => candidate.id === interview.campaign)!;
-      const slides = await planCarousel({
-        brand: dataset.brand,
-        campaign,
-        themeName: campaign.theme,
-        theme: resolveTheme(dataset.brand, campaign.theme),
-        interview,
-        qaIds: [qa.id],
-        date: interview.publishedOn,
-        format,
-      });
+      const slides = await planCarousel(
+        {
+          brand: dataset.brand,
+          campaign,
+          themeName: campaign.theme,
+          theme: resolveTheme(dataset.brand, campaign.theme),
+          interview,
+          qaIds: [qa.id],
+          date: interview.publishedOn,
+          format,
+        },
+        templates,
+      );
 
       expect(slideWords(slides, qa.id)).toEqual(answerWords(qa.answer));
       for (const slide of slides) {

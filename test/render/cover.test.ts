@@ -5,6 +5,7 @@ import { insertedHyphen } from '../../src/layout/slide-plan.js';
 import { measureWidths } from '../../src/render/measure.js';
 import { specsOfCampaign } from '../../src/render/post-spec.js';
 import { planPost } from '../../src/render/render-post.js';
+import { templates } from '../../templates/index.js';
 import { coverMarginX, coverType } from '../../templates/parts.js';
 import { planTestCarousel } from '../helpers/plan.js';
 
@@ -33,7 +34,7 @@ describe('the cover', () => {
     async (_id, campaign) => {
       const covers = [];
       for (const spec of specsOfCampaign(dataset, campaign))
-        covers.push((await planPost(spec)).slides[0]!.ctx);
+        covers.push((await planPost(spec, templates)).slides[0]!.ctx);
       expect(new Set(covers.map((ctx) => ctx.cover.partySize)).size).toBe(1);
       for (const ctx of covers) {
         const column = ctx.width - 2 * coverMarginX(ctx.format, ctx.width, ctx.height);

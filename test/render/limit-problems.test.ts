@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.js';
 import { specOfPost } from '../../src/render/post-spec.js';
 import { LimitError, planPost } from '../../src/render/render-post.js';
+import { templates } from '../../templates/index.js';
 import { makeWorkspace, removeWorkspaces, root } from '../helpers/cli.js';
 
 afterAll(removeWorkspaces);
@@ -17,7 +18,7 @@ describe('planPost refuses what publish refuses', () => {
     const dataset = await loadData(join(dir, 'data'));
     const campaign = dataset.campaigns[0]!;
     const post = campaign.posts.find((candidate) => candidate.interview.endsWith('liberalerna'))!;
-    const error = await planPost(specOfPost(dataset, campaign, post)).catch(
+    const error = await planPost(specOfPost(dataset, campaign, post), templates).catch(
       (caught: unknown) => caught,
     );
     expect(error).toBeInstanceOf(LimitError);

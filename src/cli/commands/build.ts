@@ -13,6 +13,7 @@ import {
   wholeNumberOption,
 } from '../options.js';
 import { createStyle, shouldUseColor } from '../style.js';
+import { loadTemplates } from '../templates.js';
 import { escapeControls, escapeDeep } from '../terminal-text.js';
 
 const buildOptionsSchema = globalOptionsSchema.extend({
@@ -51,7 +52,11 @@ export function buildCommand(): Command {
         import('../../render/build.js'),
       ]);
       const dataset = await loadData(options.data);
-      const summary = await buildCampaigns(dataset, { ...options, campaigns }, progress.onEvent);
+      const summary = await buildCampaigns(
+        dataset,
+        { ...options, campaigns, loadTemplates },
+        progress.onEvent,
+      );
       progress.end();
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       const style = createStyle(shouldUseColor(process.stdout));

@@ -8,6 +8,7 @@ import type { Issue, IssueCode } from '../../issue.js';
 import { globalOptionsSchema, parseOptions } from '../options.js';
 import { createStyle, shouldUseColor } from '../style.js';
 import type { Style } from '../style.js';
+import { loadTemplates } from '../templates.js';
 import { escapeDeep, stringifyJson } from '../terminal-text.js';
 
 const checkOptionsSchema = globalOptionsSchema.extend({
@@ -72,8 +73,11 @@ export function checkCommand(): Command {
     .action(async (_options: unknown, command: Command) => {
       const options = parseOptions(checkOptionsSchema, command);
       // Imported here: the checks pull in the layout stack, which other commands do without.
-      const { runChecks } = await import('../../check/run-checks.js');
-      const report = await runChecks(options.data);
+      const [{ runChecks }, templates] = await Promise.all([
+        import('../../check/run-checks.js'),
+        loadTemplates(),
+      ]);
+      const report = await runChecks(options.data, { templates });
       if (options.json) {
         const { errors, warnings, fairness } = report;
         process.stdout.write(

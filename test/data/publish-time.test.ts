@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stockholmInstants, stockholmTimestamp } from '../../src/layout/publish-time.js';
+import { stockholmInstants, stockholmTimestamp } from '../../src/data/publish-time.js';
 
 describe('stockholmInstants', () => {
   it.each([

@@ -71,7 +71,8 @@ function campaignFields(file: string, campaign: Campaign): TextField[] {
   return fields;
 }
 
-function interviewFields(file: string, interview: Interview): TextField[] {
+/** Every text of an interview: who answers, the intro, and each Q&A's question and answer. */
+export function interviewFields(file: string, interview: Interview): TextField[] {
   const fields: TextField[] = [
     { file, path: ['party'], text: interview.party, kind: 'name', isDrawn: true },
     {

@@ -1,0 +1,70 @@
+import type { ReactNode } from 'react';
+import type { Format } from '../data/schema.js';
+import type { QaSlide } from '../layout/slide-plan.js';
+import type { SlideContext } from './slide-context.js';
+
+/**
+ * A slide template: a component drawing one kind of slide. `measure` drops the slide's fixed
+ * height, so that satori reports the height of the content (which is how fit is judged).
+ */
+export type SlideTemplate<Props = object> = (
+  props: { ctx: SlideContext; measure: boolean } & Props,
+) => ReactNode;
+
+/**
+ * The sizes the layout must know to fit text as the templates draw it: the answer's type and
+ * spacing, the cover's, and the text columns. Pixels on a 1080 px wide slide.
+ */
+export interface TemplateMetrics {
+  type: {
+    body: number;
+    bodyLineHeight: number;
+    /** Space above a paragraph, and above a list item, in an answer. */
+    paragraphGap: number;
+    itemGap: number;
+    /** The bullet column of a list item: its text is that much narrower than a paragraph. */
+    bulletColumn: number;
+    /** The party's name on the cover, at most (it shrinks to fit). */
+    party: number;
+  };
+  coverType: { name: number; role: number };
+  /** Width of the text column of a slide of `width` in `format`. */
+  columnWidth(format: Format, width: number): number;
+  /** Side margins of the cover. */
+  coverMarginX(format: Format, width: number, height: number): number;
+  /** A question's size, by its length. */
+  questionSize(question: string): number;
+}
+
+/**
+ * The templates a post is drawn with, handed to the renderer by whoever composes the program
+ * (the commands, the preview's render worker, tests, the bench): a component per kind of
+ * slide, and the metrics the layout fits text with.
+ */
+export interface TemplateSet {
+  cover: SlideTemplate;
+  qa: SlideTemplate<{ slide: QaSlide }>;
+  continuation: SlideTemplate<{ slide: QaSlide }>;
+  closing: SlideTemplate;
+  metrics: TemplateMetrics;
+}
+
+/**
+ * Whether a module's `templates` export looks like a template set: templates are code being
+ * edited while the preview runs, and a wrong export should be named, not crash a render.
+ */
+export function isTemplateSet(value: unknown): value is TemplateSet {
+  if (typeof value !== 'object' || value === null) return false;
+  const set = value as Record<string, unknown>;
+  const metrics = set.metrics as Record<string, unknown> | undefined;
+  return (
+    ['cover', 'qa', 'continuation', 'closing'].every((kind) => typeof set[kind] === 'function') &&
+    typeof metrics === 'object' &&
+    metrics !== null &&
+    ['columnWidth', 'coverMarginX', 'questionSize'].every(
+      (name) => typeof metrics[name] === 'function',
+    ) &&
+    typeof metrics.type === 'object' &&
+    typeof metrics.coverType === 'object'
+  );
+}

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { loadData } from '../../src/data/load.js';
+import {
+  postIdOf,
+  resolvePost,
+  sourceOf,
+  specOfPost,
+  type PostSource,
+} from '../../src/render/post-spec.js';
+
+const dataset = await loadData('data');
+const id = 'adventsfragestund-2020/centerpartiet';
+const advent = dataset.campaigns.find((campaign) => campaign.id === 'adventsfragestund-2020')!;
+const scheduled = advent.posts.find((post) => post.interview === id)!;
+
+/** The interview as a file given on its own: the data has no campaign for it. */
+const lone: PostSource = { ...sourceOf(dataset, id), campaign: undefined, campaignParties: [] };
+
+describe('resolvePost: the one place a post is resolved', () => {
+  it('takes what the campaign schedules when nothing is chosen', () => {
+    const spec = resolvePost(sourceOf(dataset, id));
+    expect(spec).toMatchObject({
+      qaIds: scheduled.qa,
+      date: scheduled.date,
+      format: advent.format,
+      themeName: advent.theme,
+      campaign: {
+        id: advent.id,
+        title: advent.title,
+        marker: advent.marker,
+        time: advent.time,
+        hashtags: advent.hashtags,
+      },
+      interviewFile: dataset.fileOf.interview(id),
+    });
+    // As a build resolves the scheduled post: one rule, one result.
+    expect(spec).toEqual(specOfPost(dataset, advent, scheduled));
+    expect(postIdOf(spec)).toBe(`adventsfragestund-2020/${scheduled.date}-centerpartiet`);
+  });
+
+  it('takes the chosen Q&As, date, format and theme over the campaign’s', () => {
+    const spec = resolvePost(sourceOf(dataset, id), {
+      qaIds: ['q6', 'q1'],
+      date: '2021-01-02',
+      format: 'story',
+      theme: 'pride',
+    });
+    expect(spec).toMatchObject({
+      qaIds: ['q6', 'q1'],
+      date: '2021-01-02',
+      format: 'story',
+      themeName: 'pride',
+      theme: dataset.brand.themes.pride,
+    });
+  });
+
+  it('draws an interview of no known campaign with the spec’s defaults, given a theme', () => {
+    const spec = resolvePost(lone, { qaIds: ['q1'], theme: 'default' });
+    expect(spec).toMatchObject({
+      campaign: { id: advent.id, title: advent.id, marker: '', time: '08:00', hashtags: [] },
+      format: 'square',
+      date: lone.interview.publishedOn,
+      campaignParties: [],
+    });
+  });
+
+  it.each([
+    [
+      'no theme',
+      { qaIds: ['q1'] },
+      /campaign adventsfragestund-2020 is not in the data, so there is no theme to use/,
+    ],
+    ['no Q&A', { theme: 'default' }, /which Q&As should the carousel show\?/],
+    ['an empty choice', { theme: 'default', qaIds: [] }, /which Q&As should the carousel show\?/],
+    ['a theme brand.yaml lacks', { qaIds: ['q1'], theme: 'toString' }, /no theme named toString/],
+  ])('refuses %s, naming the file', (_, choice, message) => {
+    expect(() => resolvePost(lone, choice)).toThrow(message);
+  });
+
+  it('refuses an interview id the data does not have, listing those it has', () => {
+    expect(() => sourceOf(dataset, 'nope/nope')).toThrow(/no interview with id nope\/nope in data/);
+  });
+});

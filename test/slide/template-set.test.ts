@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { isTemplateSet } from '../../src/slide/template-set.js';
+import { templates } from '../../templates/index.js';
+
+describe('isTemplateSet', () => {
+  it('accepts the package’s templates', () => {
+    expect(isTemplateSet(templates)).toBe(true);
+  });
+
+  it.each([
+    ['nothing', undefined],
+    ['a component alone', templates.cover],
+    ['a set without its metrics', { ...templates, metrics: undefined }],
+    ['a set without a closing template', { ...templates, closing: 'closing' }],
+    [
+      'metrics without questionSize',
+      { ...templates, metrics: { ...templates.metrics, questionSize: 58 } },
+    ],
+  ])('refuses %s', (_, value) => {
+    expect(isTemplateSet(value)).toBe(false);
+  });
+});
