@@ -75,7 +75,7 @@ describe('excerpt check on data made to break each check', () => {
       {
         code: 'limit',
         message:
-          'the caption of the post of 2020-07-31 has 6 hashtags; Instagram takes at most 5 a post',
+          'the post of 2020-07-31: the caption has 6 hashtags; Instagram takes at most 5 a post',
         file: pride,
         where: 'posts[2].qa',
         hint: 'a chosen question holds a #hashtag: choose another, or fewer campaign hashtags',

@@ -24,13 +24,13 @@ describe('Instagram’s limits, one rule each', () => {
     [
       'a slide too many',
       { slides: 11 },
-      'the post has 11 slides; a carousel holds 2–10',
+      'the post has 11 slides; a carousel takes 2–10',
       ['posts', 3, 'qa'],
     ],
     [
       'a slide too few',
       { slides: 1 },
-      'the post has 1 slide; a carousel holds 2–10',
+      'the post has 1 slide; a carousel takes 2–10',
       ['posts', 3, 'qa'],
     ],
     [
@@ -42,7 +42,7 @@ describe('Instagram’s limits, one rule each', () => {
     [
       'alt text a character too long, on the second slide',
       { altTexts: ['kort', 'y'.repeat(1001)] },
-      "slide 2's alt text has 1001 characters; Instagram takes at most 1000",
+      'slide 2 has alt text of 1001 characters; Instagram takes at most 1000',
       ['posts', 3],
     ],
   ])('refuses %s, saying where', (_, change, message, path) => {

@@ -57,7 +57,7 @@ describe('planCarousel', () => {
     const planning = planTestCarousel(brand, interview, { qaIds: ['q1'] });
     await expect(planning).rejects.toBeInstanceOf(GlyphError);
     await expect(planning).rejects.toMatchObject({
-      issues: [{ where: 'qa[0].answer[0]', message: cannotDraw, hint: expect.any(String) }],
+      issues: [{ path: ['qa', 0, 'answer', 0], message: cannotDraw, hint: expect.any(String) }],
     });
   });
 
@@ -67,7 +67,7 @@ describe('planCarousel', () => {
       campaign: { title: 'Test 漢', marker: '🎄' },
     });
     // The interview's own text is found first, before satori lays out a slide.
-    await expect(planning).rejects.toMatchObject({ issues: [{ where: 'qa[0].answer[0]' }] });
+    await expect(planning).rejects.toMatchObject({ issues: [{ path: ['qa', 0, 'answer', 0] }] });
     const fine = { ...interview, qa: [{ id: 'q1', question: 'Vad gör ni?', answer: ['Mycket.'] }] };
     const titled = planTestCarousel(brand, fine, {
       qaIds: ['q1'],

@@ -13,17 +13,17 @@ const urlSchema = z.string({ message: 'is needed' }).transform((text, context) =
   try {
     url = new URL(text.trim());
   } catch {
-    context.addIssue({ code: 'custom', message: `"${text}" is not a URL; give http(s)://…` });
+    context.addIssue({ code: 'custom', message: 'is not a URL; give http(s)://…' });
     return z.NEVER;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    context.addIssue({ code: 'custom', message: `"${text}" is not an http(s) URL` });
+    context.addIssue({ code: 'custom', message: 'is not an http(s) URL' });
     return z.NEVER;
   }
   if (url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '') {
     context.addIssue({
       code: 'custom',
-      message: `"${text}" has a query, a fragment or a password; give the plain URL`,
+      message: 'has a query, a fragment or a password; give the plain URL',
     });
     return z.NEVER;
   }
@@ -36,7 +36,8 @@ const nowSchema = z.string().transform((text, context) => {
   if (!isIso || Number.isNaN(time)) {
     context.addIssue({
       code: 'custom',
-      message: `"${text}" is not a time written YYYY-MM-DDTHH:MM with its offset, e.g. 2020-12-16T08:00+01:00`,
+      message:
+        'is not a time written YYYY-MM-DDTHH:MM with its offset, e.g. 2020-12-16T08:00+01:00',
     });
     return z.NEVER;
   }
