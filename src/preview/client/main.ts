@@ -125,11 +125,11 @@ for (const button of document.querySelectorAll<HTMLElement>('[data-format]')) {
   );
 }
 showFormat();
-void refresh().then(() => {
-  // Own views only: `#constructor` must not find Object.prototype's and hide every view.
-  const view = location.hash.slice(1);
-  selectView(Object.hasOwn(views, view) ? (view as ViewName) : 'feed');
-});
+// The address's view at once, before the state comes (which then renders it). Own views only:
+// `#constructor` must not find Object.prototype's and hide every view.
+const addressView = location.hash.slice(1);
+selectView(Object.hasOwn(views, addressView) ? (addressView as ViewName) : 'feed');
+void refresh();
 followEvents({
   onHello: (hello) => {
     live.connected(hello.isFollowing !== false);

@@ -45,14 +45,14 @@ export interface PageAssets {
 }
 
 /** Reads the page's files; a script never bundled is said with what builds it. */
-export async function readPageAssets(): Promise<PageAssets> {
-  const script = await readFile(pageFiles.script).catch((error: unknown) => {
-    throw new AppError(`the preview page's script is not built: ${pageFiles.script} is missing`, {
+export async function readPageAssets(files = pageFiles): Promise<PageAssets> {
+  const script = await readFile(files.script).catch((error: unknown) => {
+    throw new AppError(`the preview page's script is not built: ${files.script} is missing`, {
       hint: 'run npm run build in the excerpt folder (npm install does it too)',
       cause: error,
     });
   });
-  const [html, css] = await Promise.all([readFile(pageFiles.html), readFile(pageFiles.css)]);
+  const [html, css] = await Promise.all([readFile(files.html), readFile(files.css)]);
   return { html, css, script };
 }
 
