@@ -31,7 +31,11 @@ export function textFields(data: ParsedData): TextField[] {
 }
 
 function brandFields(file: string, brand: Brand): TextField[] {
-  const field = (where: keyof Brand, kind: TextKind, isDrawn: boolean): TextField => ({
+  const field = (
+    where: Exclude<keyof Brand, 'themes'>,
+    kind: TextKind,
+    isDrawn: boolean,
+  ): TextField => ({
     file,
     where,
     text: String(brand[where]),

@@ -37,8 +37,10 @@ function nodesOf(children: readonly Child[]): Node[] {
   const nodes: Node[] = [];
   for (const child of children) {
     if (child === undefined || child === null || child === false) continue;
-    if (Array.isArray(child)) nodes.push(...nodesOf(child as readonly Child[]));
-    else nodes.push(child instanceof Node ? child : document.createTextNode(String(child)));
+    if (typeof child === 'string' || typeof child === 'number') {
+      nodes.push(document.createTextNode(String(child)));
+    } else if (child instanceof Node) nodes.push(child);
+    else nodes.push(...nodesOf(child));
   }
   return nodes;
 }
