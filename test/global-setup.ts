@@ -5,13 +5,13 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The CLI tests run the real binary, which runs dist/, and the preview serves its page's script
- * from dist/client/. `npm test` builds first; a bare `vitest run` builds here, once, when any
- * source is newer than the last build.
+ * and styles from dist/client/. `npm test` builds first; a bare `vitest run` builds here, once,
+ * when any source is newer than the last build.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const buildInfo = join(root, 'dist', '.tsbuildinfo');
 const entry = join(root, 'dist', 'src', 'cli', 'index.js');
-const clientBundle = join(root, 'dist', 'client', 'app.js');
+const clientBundle = ['app.js', 'app.css'].map((file) => join(root, 'dist', 'client', file));
 const clientSources = ['src/preview/client', 'src/preview/page-protocol.ts', 'package.json'];
 
 export default function setup(): void {
@@ -33,8 +33,11 @@ export default function setup(): void {
 
 /** Bundles the page's client as `npm run build:client` does, when a source is newer. */
 function buildClient(): void {
-  const sources = clientSources.map((path) => join(root, path));
-  if (existsSync(clientBundle) && newestChange(sources) <= statSync(clientBundle).mtimeMs) return;
+  const changed = newestChange(clientSources.map((path) => join(root, path)));
+  const isBuilt = clientBundle.every(
+    (file) => existsSync(file) && changed <= statSync(file).mtimeMs,
+  );
+  if (isBuilt) return;
   execFileSync('npm', ['run', '--silent', 'build:client'], { cwd: root, stdio: 'pipe' });
 }
 

@@ -121,10 +121,10 @@ describe('excerpt preview: the server', () => {
     expect(head.body).toBe('');
   });
 
-  it('says what builds the page script when it was never built', async () => {
+  it('says what builds the page when it was never built', async () => {
     const missing = join(fixture.dir, 'no-such-build', 'app.js');
     const reading = readPageAssets({ ...pageFiles, script: missing });
-    await expect(reading).rejects.toThrow(`the preview page's script is not built: ${missing}`);
+    await expect(reading).rejects.toThrow(`the preview page is not built: ${missing} is missing`);
     await expect(reading).rejects.toMatchObject({ hint: expect.stringContaining('npm run build') });
   });
 

@@ -6,15 +6,15 @@ import { emojiDataUri } from '../../render/emoji.js';
 import { notFound, send, type Route } from './http.js';
 
 /**
- * The page's files, part of the tool and not of the data: its markup and styles as written,
- * and its script as bundled from src/preview/client/ by `npm run build:client` (which `npm
- * install`, `npm start` and `npm test` run). Nothing is fetched from anywhere else.
+ * The page's files, part of the tool and not of the data: its markup as written, and its script
+ * and styles as bundled from src/preview/client/ by `npm run build:client` (which `npm install`,
+ * `npm start` and `npm test` run). Nothing is fetched from anywhere else.
  */
-const clientDir = join(packageRoot, 'src', 'preview', 'client');
+const bundleDir = join(packageRoot, 'dist', 'client');
 export const pageFiles = {
-  html: join(clientDir, 'page.html'),
-  css: join(clientDir, 'page.css'),
-  script: join(packageRoot, 'dist', 'client', 'app.js'),
+  html: join(packageRoot, 'src', 'preview', 'client', 'page.html'),
+  script: join(bundleDir, 'app.js'),
+  css: join(bundleDir, 'app.css'),
 };
 
 /** The page's own script and stylesheet, its images, and what it connects to: nothing else. */
@@ -44,15 +44,20 @@ export interface PageAssets {
   script: Buffer;
 }
 
-/** Reads the page's files; a script never bundled is said with what builds it. */
+/** Reads the page's files; a bundle never built is said with what builds it. */
 export async function readPageAssets(files = pageFiles): Promise<PageAssets> {
-  const script = await readFile(files.script).catch((error: unknown) => {
-    throw new AppError(`the preview page's script is not built: ${files.script} is missing`, {
-      hint: 'run npm run build in the excerpt folder (npm install does it too)',
-      cause: error,
+  const bundled = (file: string): Promise<Buffer> =>
+    readFile(file).catch((error: unknown) => {
+      throw new AppError(`the preview page is not built: ${file} is missing`, {
+        hint: 'run npm run build in the excerpt folder (npm install does it too)',
+        cause: error,
+      });
     });
-  });
-  const [html, css] = await Promise.all([readFile(files.html), readFile(files.css)]);
+  const [html, script, css] = await Promise.all([
+    readFile(files.html),
+    bundled(files.script),
+    bundled(files.css),
+  ]);
   return { html, css, script };
 }
 
