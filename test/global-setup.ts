@@ -4,14 +4,18 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
- * The CLI tests run the real binary, which runs dist/. `npm test` builds first; a bare
- * `vitest run` builds here, once, when any source is newer than the last build.
+ * The CLI tests run the real binary, which runs dist/, and the preview serves its page's script
+ * and styles from dist/client/. `npm test` builds first; a bare `vitest run` builds here, once,
+ * when any source is newer than the last build.
  */
 const root = fileURLToPath(new URL('..', import.meta.url));
 const buildInfo = join(root, 'dist', '.tsbuildinfo');
 const entry = join(root, 'dist', 'src', 'cli', 'index.js');
+const clientBundle = ['app.js', 'app.css'].map((file) => join(root, 'dist', 'client', file));
+const clientSources = ['src/preview/client', 'src/preview/page-protocol.ts', 'package.json'];
 
 export default function setup(): void {
+  buildClient();
   if (isBuildCurrent()) return;
   try {
     execFileSync(
@@ -25,6 +29,16 @@ export default function setup(): void {
     const output = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
     console.warn(`global setup: the build reported type errors:\n${output}`);
   }
+}
+
+/** Bundles the page's client as `npm run build:client` does, when a source is newer. */
+function buildClient(): void {
+  const changed = newestChange(clientSources.map((path) => join(root, path)));
+  const isBuilt = clientBundle.every(
+    (file) => existsSync(file) && changed <= statSync(file).mtimeMs,
+  );
+  if (isBuilt) return;
+  execFileSync('npm', ['run', '--silent', 'build:client'], { cwd: root, stdio: 'pipe' });
 }
 
 function isBuildCurrent(): boolean {

@@ -318,7 +318,7 @@ function step(schema: z.ZodType, segment: string | number): z.ZodType | undefine
 function knownKeys(schema: z.ZodType | undefined): string[] {
   if (schema === undefined) return [];
   const unwrapped = unwrap(schema);
-  if (unwrapped instanceof z.ZodObject) return Object.keys(unwrapped.shape as object);
+  if (unwrapped instanceof z.ZodObject) return Object.keys(unwrapped.shape);
   if (unwrapped instanceof z.ZodUnion) {
     return (unwrapped.options as readonly z.ZodType[]).flatMap((option) => knownKeys(option));
   }

@@ -59,7 +59,7 @@ export interface DataInspection {
   /** The files that passed their schema. */
   parsed: ParsedData;
   /** Where a field of a file read is written, e.g. (`data/x.yaml`, `['qa', 2, 'answer', 0]`). */
-  locate(file: string, path: FieldPath): Position | undefined;
+  locate: (file: string, path: FieldPath) => Position | undefined;
 }
 
 const folderHint = 'point --data at the folder that holds brand.yaml, campaigns/ and interviews/';

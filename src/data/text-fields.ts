@@ -32,7 +32,11 @@ export function textFields(data: ParsedData): TextField[] {
 }
 
 function brandFields(file: string, brand: Brand): TextField[] {
-  const field = (key: keyof Brand, kind: TextKind, isDrawn: boolean): TextField => ({
+  const field = (
+    key: Exclude<keyof Brand, 'themes' | 'instagram'>,
+    kind: TextKind,
+    isDrawn: boolean,
+  ): TextField => ({
     file,
     path: [key],
     text: String(brand[key]),

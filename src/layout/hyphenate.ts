@@ -78,7 +78,7 @@ export async function breakLongWords(
   if (tooWide.size === 0) return text;
   const broken = await Promise.all(
     segments.map((segment) =>
-      tooWide.has(segment) ? breakWord(segment, maxWidth, measure) : segment,
+      tooWide.has(segment) ? breakWord(segment, maxWidth, measure) : Promise.resolve(segment),
     ),
   );
   return broken.join('');

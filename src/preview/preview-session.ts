@@ -1,6 +1,7 @@
 import { inspectData } from '../data/load.js';
 import type { Format } from '../data/schema.js';
 import type { ImageFormat } from '../render/rasterize.js';
+import type { ChangeEvent } from './page-protocol.js';
 import type { PreviewEvent } from './preview-event.js';
 import {
   buildState,
@@ -23,11 +24,7 @@ export interface SessionOptions {
 }
 
 /** A change the page should follow: it fetches the state again. */
-export interface Change {
-  version: number;
-  /** `watching`: a folder is no longer followed. */
-  what: 'data' | 'templates' | 'watching';
-}
+export type Change = ChangeEvent;
 
 const stopHint = 'restart excerpt preview to follow changes again';
 

@@ -13,68 +13,17 @@ import {
 } from '../render/post-spec.js';
 import type { ImageFormat } from '../render/rasterize.js';
 import { describeProblemCount } from '../issue.js';
-import { problemOfError, type Problem } from './problem.js';
+import type {
+  PreviewState,
+  Problem,
+  StateCampaign,
+  StateInterview,
+  StatePost,
+} from './page-protocol.js';
+import { problemOfError } from './problem.js';
 
-/** A scheduled post as the page lists it; its slides are fetched by `key`. */
-export interface StatePost {
-  /** `<campaign>/<date>-<party>`, as in `out/`: stays the same while the post is edited. */
-  id: string;
-  campaign: string;
-  interview: string;
-  party: string;
-  name: string;
-  role: string;
-  date: string;
-  /** Publish time of day, Europe/Stockholm. */
-  time: string;
-  qa: string[];
-  format: Format;
-  /** The interview's data file. */
-  file: string;
-  /** The content key of the post's slides; absent when a problem stops them. */
-  key?: string;
-  problem?: Problem;
-}
-
-export interface StateCampaign {
-  id: string;
-  title: string;
-  subtitle?: string;
-  marker: string;
-  format: Format;
-  hashtags: string[];
-  /** In date order, then party. */
-  posts: StatePost[];
-}
-
-export interface StateInterview {
-  id: string;
-  campaign: string;
-  party: string;
-  name: string;
-  role: string;
-  file: string;
-  publishedOn: string;
-  /** The campaign's post of this interview, if it schedules one. */
-  scheduled?: { date: string; qa: string[] };
-  qa: { id: string; question: string; excerpt: string }[];
-}
-
-/** Everything the page shows, but the pixels: GET /api/state. */
-export interface PreviewState {
-  /** Goes up with every change to the data or templates. */
-  version: number;
-  /** False once a change to the data or templates may go unseen (a watched folder is gone). */
-  isFollowing: boolean;
-  /** The format asked for; null: each campaign's own. */
-  format: Format | null;
-  image: ImageFormat;
-  brand: { organisation: string; handle: string; website: string } | null;
-  /** Problems with the data or templates as a whole, and with following them. */
-  problems: Problem[];
-  campaigns: StateCampaign[];
-  interviews: StateInterview[];
-}
+// The state is what the page reads; its types live with the rest of what the page is sent.
+export type { PreviewState, StateCampaign, StateInterview, StatePost };
 
 /** What a content key stands for: the post to draw, with the templates it was made for. */
 export interface KeyedSpec {

@@ -3,32 +3,10 @@ import { relative, sep } from 'node:path';
 import { AppError, DataError } from '../errors.js';
 import { describeProblemCount, formatPath } from '../issue.js';
 import type { Issue } from '../issue.js';
+import type { Problem, ProblemEntry } from './page-protocol.js';
 
-/** One place something is wrong, as the page shows it. */
-export interface ProblemEntry {
-  file?: string;
-  /** 1-based. */
-  line?: number;
-  /** 1-based. */
-  column?: number;
-  /** Field path inside a data file, e.g. `qa[2].question`. */
-  where?: string;
-  message: string;
-  hint?: string;
-  /** The text of the line at fault, when the file and line are known. */
-  code?: string;
-}
-
-/**
- * What the page shows where slides would be: a title and every place at fault. Plain data, so
- * it crosses from a render worker to the server and on to the page as JSON.
- */
-export interface Problem {
-  title: string;
-  entries: ProblemEntry[];
-  /** For an unexpected error (a template that throws): where it was thrown. */
-  stack?: string;
-}
+// A problem is sent to the page as it is: its type lives with the rest of what the page is sent.
+export type { Problem, ProblemEntry };
 
 /** The loader's issues for a data folder that does not load. */
 export function problemOfDataIssues(issues: readonly Issue[]): Problem {

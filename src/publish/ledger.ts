@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { describeZodIssues } from '../data/describe-zod-issues.js';
 import { formatPath } from '../issue.js';
 import { InputError } from '../errors.js';
-import { onFileSystem } from '../io/file-system-error.js';
+import { describeFileSystemError } from '../io/file-system-error.js';
 import { writeFileAtomic } from '../io/write-file-atomic.js';
 
 /**
@@ -108,7 +108,7 @@ export async function readLedger(dataDir: string, campaignId: string): Promise<L
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       return { about, campaign: campaignId, posts: {} };
     }
-    return onFileSystem(path, () => Promise.reject(error));
+    throw await describeFileSystemError(error, path);
   }
   const hint =
     'it records what is on Instagram already: repair it by hand (it is JSON) or restore it from a backup; removing it risks posting again what is live';

@@ -168,6 +168,7 @@ async function buildLocked(
       checkFolder: async (job, names) => {
         foreign.push(...(await findForeignFiles(job.dir, names)));
       },
+      // eslint-disable-next-line @typescript-eslint/require-await -- the hook may wait (DrawOptions); this one decides at once
       check: async (slides) => {
         if (issues.length > 0) throw new DataError(issues, { hint: 'nothing was written' });
         if (foreign.length > 0) throw new ForeignFileError(foreign);

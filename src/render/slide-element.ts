@@ -59,7 +59,7 @@ export function elementText(node: ReactNode): string {
       return;
     }
     const children = element.props.children;
-    const parts = Array.isArray(children) ? children : [children];
+    const parts = Array.isArray(children) ? (children as ReactNode[]) : [children];
     if (parts.every((part) => typeof part === 'string' || typeof part === 'number')) {
       lines.push(parts.join(''));
       return;

@@ -42,6 +42,7 @@ export async function renderSvg(
     // lays out identically (the same shaping and line breaks) and skips the path output.
     embedFont: options.isMeasuring !== true,
     ...(onNodeDetected === undefined ? {} : { onNodeDetected }),
+    // eslint-disable-next-line @typescript-eslint/require-await -- satori takes a Promise here; nothing needs waiting for
     loadAdditionalAsset: async (code, segment) => {
       if (code === 'emoji') {
         const uri = emojiDataUri(segment);

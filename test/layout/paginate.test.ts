@@ -6,7 +6,8 @@ import { blocksText } from '../../src/layout/slide-plan.js';
 /** A fake measure: a slide fits when its answer has at most `limit` characters; never "full". */
 const fitsChars =
   (limit: number): MeasureSlide =>
-  async (slide) => ({ fits: blocksText(slide.blocks).length <= limit, isFull: false });
+  (slide) =>
+    Promise.resolve({ fits: blocksText(slide.blocks).length <= limit, isFull: false });
 
 const qa = (
   answer: QaSlide['blocks'] extends unknown ? Parameters<typeof paginateQa>[0]['answer'] : never,
@@ -111,11 +112,14 @@ describe('paginateQa', () => {
   it('takes a measured "full" at its word, without measuring what cannot fit', async () => {
     const measured: string[] = [];
     const nexts: (NextPiece | undefined)[] = [];
-    const measure: MeasureSlide = async (slide, next) => {
+    const measure: MeasureSlide = (slide, next) => {
       measured.push(blocksText(slide.blocks));
       nexts.push(next);
       const length = blocksText(slide.blocks).length;
-      return { fits: length <= 20, isFull: length > 10 && next !== undefined && !next.isLast };
+      return Promise.resolve({
+        fits: length <= 20,
+        isFull: length > 10 && next !== undefined && !next.isLast,
+      });
     };
     const slides = await paginateQa(qa(['Ett ord. Två ord. Tre ord.', 'Fyra ord.']), measure, {
       first: 20,

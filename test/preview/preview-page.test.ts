@@ -361,3 +361,54 @@ describe('excerpt preview: the address', () => {
     }
   });
 });
+
+describe('excerpt preview: the page keeps its own content security policy', () => {
+  it('breaks none of it in any view, and the interview view draws a choice of Q&As', async () => {
+    const fresh = await context.newPage();
+    fresh.on('pageerror', (error) => pageErrors.push(error.message));
+    // Chromium reports what the policy blocks (an inline style, a script) as an event.
+    await fresh.addInitScript({
+      content: `
+        globalThis.violations = [];
+        document.addEventListener('securitypolicyviolation', (event) => {
+          globalThis.violations.push(event.violatedDirective + ' ' + event.blockedURI);
+        });
+      `,
+    });
+    const violations = (): Promise<string[]> =>
+      fresh.evaluate(() => (globalThis as unknown as { violations: string[] }).violations);
+    try {
+      await fresh.goto(fixture.server.url);
+      // Slides, captions and placeholders drawn (the posts are drawn by the tests above).
+      await expect
+        .poll(() => fresh.locator('#view-feed article.post[data-state="ready"]').count(), {
+          timeout: 45_000,
+        })
+        .toBeGreaterThan(0);
+      await fresh.getByRole('tab', { name: 'Profile grid' }).click();
+      await expect
+        .poll(() => fresh.locator('#view-grid .tile img').count(), { timeout: 45_000 })
+        .toBeGreaterThan(0);
+
+      await fresh.getByRole('tab', { name: 'Interview' }).click();
+      const choice = fresh.locator('#view-interview article.post[data-post-id="choice"]');
+      await expect.poll(() => choice.getAttribute('data-state'), { timeout: 45_000 }).toBe('ready');
+      const note = fresh.locator('#choice-note');
+      expect(await note.textContent()).toMatch(/^This is the scheduled post of /);
+      const ticked = fresh.locator('#view-interview .qa-list input:checked');
+      const count = await ticked.count();
+      expect(count).toBeGreaterThan(1);
+      const key = await choice.getAttribute('data-key');
+      await ticked.last().uncheck();
+      expect(await note.textContent()).toMatch(/^Only a preview\. To post this choice, set qa: \[/);
+      await expect.poll(() => choice.getAttribute('data-key'), { timeout: 45_000 }).not.toBe(key);
+      await expect.poll(() => choice.getAttribute('data-state'), { timeout: 45_000 }).toBe('ready');
+      expect(await choice.locator('img.slide').count()).toBeGreaterThan(0);
+
+      expect(await violations()).toEqual([]);
+    } finally {
+      await fresh.close();
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});

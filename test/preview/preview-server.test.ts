@@ -5,6 +5,7 @@ import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PreviewState } from '../../src/preview/preview-state.js';
+import { pageFiles, readPageAssets } from '../../src/preview/server/page-routes.js';
 import { openEvents, saveByRename, startFixture, waitFor, type PreviewFixture } from './fixture.js';
 
 interface RawResponse {
@@ -89,6 +90,42 @@ describe('excerpt preview: the server', () => {
     const head = await rawRequest(fixture.server.url, '/', { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.body).toBe('');
+  });
+
+  it('serves a page with no inline script or style, and its own script and stylesheet', async () => {
+    const page = await rawRequest(fixture.server.url, '/');
+    const policy = page.headers['content-security-policy'];
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self'");
+    expect(policy).not.toContain('unsafe-inline');
+    // One script, the bundle, by its URL; no script or style written into the page.
+    const scripts = [...page.body.matchAll(/<script\b([^>]*)>([^]*?)<\/script>/gi)];
+    expect(scripts.map(([, attributes, body]) => [attributes, body])).toEqual([
+      [' type="module" src="/app.js"', ''],
+    ]);
+    expect(page.body).not.toMatch(/<style|\son[a-z]+=|\sstyle=|javascript:/i);
+    expect(page.body).toContain('<link rel="stylesheet" href="/app.css" />');
+
+    const script = await rawRequest(fixture.server.url, '/app.js');
+    expect(script.status).toBe(200);
+    expect(script.headers['content-type']).toBe('text/javascript; charset=utf-8');
+    expect(script.headers['x-content-type-options']).toBe('nosniff');
+    expect(script.body).toContain('excerpt-preview-format'); // the client's, bundled
+    expect(script.body).not.toMatch(/^\s*(import|export)\b/m); // one file: nothing to fetch
+    const style = await rawRequest(fixture.server.url, '/app.css');
+    expect(style.status).toBe(200);
+    expect(style.headers['content-type']).toBe('text/css; charset=utf-8');
+    expect(style.body).toContain('.carousel');
+    const head = await rawRequest(fixture.server.url, '/app.js', { method: 'HEAD' });
+    expect(head.status).toBe(200);
+    expect(head.body).toBe('');
+  });
+
+  it('says what builds the page when it was never built', async () => {
+    const missing = join(fixture.dir, 'no-such-build', 'app.js');
+    const reading = readPageAssets({ ...pageFiles, script: missing });
+    await expect(reading).rejects.toThrow(`the preview page is not built: ${missing} is missing`);
+    await expect(reading).rejects.toMatchObject({ hint: expect.stringContaining('npm run build') });
   });
 
   it.each(['POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS'])('answers %s with 405', async (method) => {

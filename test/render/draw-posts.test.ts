@@ -26,10 +26,8 @@ describe('drawPosts', () => {
         path: ['posts', 0],
         message: error.message,
       }),
-      checkFolder: async () => undefined,
-      check: async () => {
-        throw stop;
-      },
+      checkFolder: () => Promise.resolve(),
+      check: () => Promise.reject(stop),
       beforeWrite: () => undefined,
       onWritten: () => undefined,
     });

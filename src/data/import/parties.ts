@@ -42,7 +42,7 @@ export function deriveParties(sections: Section[], questions: string[][], fail: 
         'the party is read from the questions: name it in one, e.g. "Hur arbetar Centerpartiet för …?"',
       );
     }
-    return party as string;
+    return party;
   });
 }
 

@@ -1,0 +1,77 @@
+import type { HelloEvent } from '../page-protocol.js';
+
+type LiveMode = 'connecting' | 'live' | 'reconnecting' | 'stopped';
+
+const liveModes: Record<LiveMode, [text: string, title: string]> = {
+  connecting: ['Connecting…', 'Waiting for the preview server'],
+  live: ['Live', 'Following every change to the data and templates'],
+  reconnecting: ['Reconnecting…', 'The preview server does not answer'],
+  stopped: [
+    'Not following changes',
+    'Changes to the data or templates no longer reach this page: see the note at the top',
+  ],
+};
+
+/**
+ * The mark in the bar that says whether the page follows the files. Live only while the event
+ * stream is open and the server still follows every change: once a watched folder is gone,
+ * edits no longer reach the page.
+ */
+export class LiveMark {
+  private isConnected = false;
+  private hasConnected = false;
+  private isFollowing = true;
+
+  constructor(private readonly element: HTMLElement) {}
+
+  /** The server answered (the event stream's hello, or the state); it follows or not. */
+  connected(isFollowing: boolean): void {
+    this.isConnected = true;
+    this.hasConnected = true;
+    this.isFollowing = isFollowing;
+    this.show();
+  }
+
+  /** What the server says of following, with the state. */
+  following(isFollowing: boolean): void {
+    this.isFollowing = isFollowing;
+    this.show();
+  }
+
+  /** The stream broke or a request failed: the page waits for the server. */
+  disconnected(): void {
+    this.isConnected = false;
+    this.show();
+  }
+
+  private show(): void {
+    const mode: LiveMode = this.isConnected
+      ? this.isFollowing
+        ? 'live'
+        : 'stopped'
+      : this.hasConnected
+        ? 'reconnecting'
+        : 'connecting';
+    this.element.dataset.on = String(mode === 'live');
+    this.element.dataset.mode = mode;
+    [this.element.textContent, this.element.title] = liveModes[mode];
+  }
+}
+
+/**
+ * Opens the server's event stream (reopened by the browser after a break, as the server's
+ * `retry` says): `onHello` once it is open, `onChange` for each change, `onError` when it breaks.
+ */
+export function followEvents(handlers: {
+  onHello: (hello: HelloEvent) => void;
+  onChange: () => void;
+  onError: () => void;
+}): EventSource {
+  const events = new EventSource('/events');
+  events.addEventListener('hello', (event) => {
+    handlers.onHello(JSON.parse((event as MessageEvent<string>).data) as HelloEvent);
+  });
+  events.addEventListener('change', () => handlers.onChange());
+  events.addEventListener('error', () => handlers.onError());
+  return events;
+}

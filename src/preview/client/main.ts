@@ -1,0 +1,140 @@
+/**
+ * The preview page's client: shows every scheduled post as on a phone and follows every change
+ * to the data and templates. This module puts the parts together: the state fetched from the
+ * server, the views that show it, the bar that picks a view and a format, and the event stream.
+ */
+import type { PostFormat, PreviewState } from '../page-protocol.js';
+import { fetchState } from './api.js';
+import { byId } from './dom.js';
+import { followEvents, LiveMark } from './live.js';
+import { PostQueue } from './post-queue.js';
+import { problemBox } from './problem-box.js';
+import { FeedView } from './views/feed-view.js';
+import { renderGrid } from './views/grid-view.js';
+import { InterviewView } from './views/interview-view.js';
+
+type ViewName = 'feed' | 'grid' | 'interview';
+/** A format to show every post in, or ('') each campaign's own. */
+type FormatChoice = PostFormat | '';
+
+const formatKey = 'excerpt-preview-format';
+const formatChoices: readonly string[] = ['', 'square', 'portrait', 'story'];
+
+const views: Record<ViewName, HTMLElement> = {
+  feed: byId('view-feed'),
+  grid: byId('view-grid'),
+  interview: byId('view-interview'),
+};
+const banner = byId('banner');
+const live = new LiveMark(byId('live'));
+
+let state: PreviewState | null = null;
+let currentView: ViewName = 'feed';
+const storedFormat = localStorage.getItem(formatKey) ?? '';
+let format = (formatChoices.includes(storedFormat) ? storedFormat : '') as FormatChoice;
+
+const queue = new PostQueue(() => scheduleRefresh());
+addEventListener('scroll', () => queue.pump(), { passive: true });
+const feed = new FeedView(views.feed, queue);
+const interview = new InterviewView(views.interview, queue, () => state!);
+
+const showGrid = (shown: PreviewState): void =>
+  renderGrid(views.grid, shown, queue, (id) => {
+    selectView('feed');
+    feed.reveal(id);
+  });
+
+function render(shown: PreviewState): void {
+  banner.replaceChildren(...shown.problems.map((problem) => problemBox(problem)));
+  feed.render(shown);
+  if (currentView === 'grid') showGrid(shown);
+  if (currentView === 'interview') interview.render(shown);
+  document.body.dataset.version = String(shown.version);
+}
+
+function selectView(view: ViewName): void {
+  currentView = view;
+  for (const [name, element] of Object.entries(views)) element.hidden = name !== view;
+  for (const button of document.querySelectorAll<HTMLElement>('[data-view]')) {
+    button.setAttribute('aria-selected', String(button.dataset.view === view));
+  }
+  // Before the first state there is nothing to show; it renders the view once it comes.
+  if (state !== null) {
+    if (view === 'grid') showGrid(state);
+    if (view === 'interview') interview.render(state);
+  }
+  if (location.hash.slice(1) !== view) history.replaceState(null, '', `#${view}`);
+  queue.pump();
+}
+
+function selectFormat(value: FormatChoice): void {
+  format = value;
+  localStorage.setItem(formatKey, value);
+  showFormat();
+  void refresh();
+}
+
+function showFormat(): void {
+  for (const button of document.querySelectorAll<HTMLElement>('[data-format]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.format === format));
+  }
+}
+
+// ---- Following the server ----------------------------------------------------------------
+
+let refreshing: Promise<void> | null = null;
+let isRefreshWanted = false;
+
+/**
+ * Fetches the state and shows it; calls meanwhile fold into one more fetch. Never rejects: a
+ * server that does not answer shows as Reconnecting, so callers need not wait or catch.
+ */
+function refresh(): Promise<void> {
+  if (refreshing) {
+    isRefreshWanted = true;
+    return refreshing;
+  }
+  refreshing = (async () => {
+    do {
+      isRefreshWanted = false;
+      try {
+        state = await fetchState(format);
+        live.following(state.isFollowing !== false);
+        render(state);
+      } catch {
+        live.disconnected();
+      }
+    } while (isRefreshWanted);
+  })().finally(() => (refreshing = null));
+  return refreshing;
+}
+
+let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+/** A refresh soon: a burst of stale posts makes one. */
+function scheduleRefresh(): void {
+  clearTimeout(refreshTimer);
+  refreshTimer = setTimeout(() => void refresh(), 100);
+}
+
+for (const button of document.querySelectorAll<HTMLElement>('[data-view]')) {
+  button.addEventListener('click', () => selectView(button.dataset.view as ViewName));
+}
+for (const button of document.querySelectorAll<HTMLElement>('[data-format]')) {
+  button.addEventListener('click', () =>
+    selectFormat((button.dataset.format ?? '') as FormatChoice),
+  );
+}
+showFormat();
+// The address's view at once, before the state comes (which then renders it). Own views only:
+// `#constructor` must not find Object.prototype's and hide every view.
+const addressView = location.hash.slice(1);
+selectView(Object.hasOwn(views, addressView) ? (addressView as ViewName) : 'feed');
+void refresh();
+followEvents({
+  onHello: (hello) => {
+    live.connected(hello.isFollowing !== false);
+    void refresh();
+  },
+  onChange: () => void refresh(),
+  onError: () => live.disconnected(),
+});

@@ -1,0 +1,208 @@
+import type { ChoiceReply, PreviewState, StateInterview } from '../../page-protocol.js';
+import { fetchChoice, unansweredProblem } from '../api.js';
+import { h } from '../dom.js';
+import { PostCard, type CardPost } from '../post-card.js';
+import type { PostQueue } from '../post-queue.js';
+import { formatDate, withEmoji } from '../text.js';
+
+const interviewKey = 'excerpt-preview-interview';
+
+/** Ticks settle this long before the carousel is drawn again: a few ticks make one drawing. */
+const choiceSettleMs = 200;
+
+/**
+ * The Interview view: tick Q&As of one interview and see the carousel they would make, and
+ * what to write in the campaign file to post it. The interview chosen is remembered.
+ */
+export class InterviewView {
+  private interviewId = localStorage.getItem(interviewKey) ?? '';
+  /** The Q&As ticked, in the interview's order; null: the scheduled ones (or the first two). */
+  private qa: string[] | null = null;
+  /** The last choice asked of the server: an older answer that comes later is dropped. */
+  private asked: string | undefined;
+  private readonly card: PostCard;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  /** `currentState`: the state as last fetched, when the card is drawn after a pause. */
+  constructor(
+    private readonly element: HTMLElement,
+    queue: PostQueue,
+    private readonly currentState: () => PreviewState,
+  ) {
+    this.card = new PostCard(queue);
+    this.card.element.dataset.postId = 'choice';
+  }
+
+  render(state: PreviewState): void {
+    const interviews = state.interviews;
+    let interview = interviews.find((candidate) => candidate.id === this.interviewId);
+    if (interview === undefined) {
+      interview = interviews[0];
+      if (interview === undefined) {
+        this.element.replaceChildren(
+          h('p', { className: 'empty', text: 'No interviews in the data folder yet.' }),
+        );
+        return;
+      }
+      this.interviewId = interview.id;
+      this.qa = null;
+    }
+    const shown = interview;
+    const chosen = (
+      this.qa ??
+      shown.scheduled?.qa ??
+      shown.qa.slice(0, 2).map((qa) => qa.id)
+    ).filter((id) => shown.qa.some((qa) => qa.id === id));
+    this.qa = chosen;
+
+    const select = h(
+      'select',
+      {
+        'aria-label': 'Interview',
+        onchange: (event) => {
+          if (!(event.target instanceof HTMLSelectElement)) return;
+          this.interviewId = event.target.value;
+          this.qa = null;
+          localStorage.setItem(interviewKey, this.interviewId);
+          this.render(this.currentState());
+        },
+      },
+      state.campaigns.map((campaign) =>
+        h(
+          'optgroup',
+          { label: `${campaign.marker} ${campaign.title}` },
+          interviews
+            .filter((candidate) => candidate.campaign === campaign.id)
+            .map((candidate) =>
+              h(
+                'option',
+                { value: candidate.id, selected: candidate.id === shown.id },
+                `${candidate.party} — ${candidate.name}`,
+              ),
+            ),
+        ),
+      ),
+    );
+    const list = h(
+      'ol',
+      { className: 'qa-list' },
+      shown.qa.map((qa) =>
+        h(
+          'li',
+          null,
+          h(
+            'label',
+            null,
+            h('input', {
+              type: 'checkbox',
+              value: qa.id,
+              checked: chosen.includes(qa.id),
+              onchange: (event) => {
+                if (!(event.target instanceof HTMLInputElement)) return;
+                const ids = new Set(this.qa);
+                if (event.target.checked) ids.add(qa.id);
+                else ids.delete(qa.id);
+                // The order of the interview, as the carousel tells it.
+                this.qa = shown.qa.map((item) => item.id).filter((id) => ids.has(id));
+                this.updateNote(shown);
+                clearTimeout(this.timer);
+                // loadChoice() never rejects: a server that does not answer is shown on the card.
+                this.timer = setTimeout(() => void this.loadChoice(shown), choiceSettleMs);
+              },
+            }),
+            h(
+              'span',
+              { className: 'question', lang: 'sv' },
+              h('span', { className: 'qid', text: qa.id }),
+              withEmoji(qa.question),
+            ),
+            h('span', { className: 'excerpt', lang: 'sv', text: qa.excerpt }),
+          ),
+        ),
+      ),
+    );
+    const note = h('p', { className: 'choice-note', id: 'choice-note' });
+    this.element.replaceChildren(
+      h(
+        'div',
+        { className: 'interview-layout' },
+        h(
+          'div',
+          { className: 'chooser' },
+          select,
+          h('p', {
+            className: 'person',
+            text: `${shown.party} · ${shown.name}, ${shown.role} · ${shown.file}`,
+          }),
+          list,
+          note,
+        ),
+        this.card.element,
+      ),
+    );
+    this.updateNote(shown);
+    void this.loadChoice(shown);
+  }
+
+  /** Says whether the choice is the scheduled post, and what to write to post it. */
+  private updateNote(interview: StateInterview): void {
+    const note = document.getElementById('choice-note');
+    if (!note) return;
+    const qa = this.qa ?? [];
+    const chosen = `qa: [${qa.join(', ')}]`;
+    const scheduled = interview.scheduled;
+    const same = scheduled && scheduled.qa.join(',') === qa.join(',');
+    note.replaceChildren(
+      ...(scheduled
+        ? same
+          ? [
+              'This is the scheduled post of ',
+              h('b', { text: formatDate(scheduled.date) }),
+              ': ',
+              h('code', { text: chosen }),
+              '.',
+            ]
+          : [
+              'Only a preview. To post this choice, set ',
+              h('code', { text: chosen }),
+              ` for this interview in the campaign file (now [${scheduled.qa.join(', ')}]).`,
+            ]
+        : [
+            'Not scheduled. To post it, add it to the campaign file with ',
+            h('code', { text: chosen }),
+            '.',
+          ]),
+    );
+  }
+
+  /** Draws the chosen Q&As as their campaign's post of this interview would be. */
+  private async loadChoice(interview: StateInterview): Promise<void> {
+    const state = this.currentState();
+    const qa = this.qa ?? [];
+    const campaign = state.campaigns.find((candidate) => candidate.id === interview.campaign);
+    const date = interview.scheduled?.date ?? interview.publishedOn;
+    const post: CardPost = {
+      id: 'choice',
+      party: interview.party,
+      name: interview.name,
+      role: interview.role,
+      date,
+      time: campaign?.posts[0]?.time ?? '08:00',
+      qa,
+      format: state.format ?? campaign?.format ?? 'square',
+    };
+    const query = new URLSearchParams({ interview: interview.id, qa: qa.join(',') });
+    if (state.format) query.set('format', state.format);
+    const asked = query.toString();
+    this.asked = asked;
+    const reply = await fetchChoice(query).catch((error: unknown): ChoiceReply => ({
+      ok: false,
+      problem: unansweredProblem(String(error)),
+    }));
+    if (this.asked !== asked) return;
+    this.card.update(
+      reply.ok ? { ...post, key: reply.key } : { ...post, problem: reply.problem },
+      this.currentState().brand,
+    );
+  }
+}
