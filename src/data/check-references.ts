@@ -2,6 +2,7 @@ import { basename, dirname, join } from 'node:path';
 import { formatPath } from '../issue.js';
 import type { FieldPath, Issue } from '../issue.js';
 import { findClosest } from './closest.js';
+import { closestPassage, isVerbatimPassage } from './highlight.js';
 import type { Brand, Campaign, Interview } from './schema.js';
 
 /** What every issue found here is: an error in how files refer to each other. */
@@ -207,6 +208,23 @@ function checkPosts(file: string, campaign: Campaign, context: Context): Issue[]
       }
       listed.add(qaId);
     });
+
+    if (post.highlight !== undefined) {
+      const chosen = interview.qa.filter((qa) => post.qa.includes(qa.id));
+      if (!isVerbatimPassage(post.highlight, chosen)) {
+        const closest = closestPassage(post.highlight, chosen);
+        issues.push({
+          ...reference,
+          file,
+          path: [...at, 'highlight'],
+          message: `is not a passage of the chosen answers, word for word (${post.qa.join(', ')} of ${interview.id})`,
+          hint:
+            closest === undefined
+              ? 'copy the passage from the answer as it is written'
+              : `the closest passage of the answer reads: ”${closest}”; copy it as it is written (only spaces, quotation marks and a full stop at the end may differ)`,
+        });
+      }
+    }
   });
   return issues;
 }

@@ -78,6 +78,8 @@ export const postSchema = z.strictObject({
   date: isoDateSchema,
   interview: interviewIdSchema,
   qa: z.array(slugSchema).min(1, { message: 'a post needs at least one Q&A id' }),
+  /** The cover's hook: a passage of one of the chosen answers, verbatim (data/highlight.ts). */
+  highlight: textSchema.optional(),
 });
 export type Post = z.infer<typeof postSchema>;
 
