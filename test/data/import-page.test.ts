@@ -39,12 +39,12 @@ describe('importPage on the real source page', () => {
   const page = 'politisk-paverkan-i-kommunen.txt';
   const result = importFixture(page);
 
-  it('reads the fixture copy of the shared page unchanged', () => {
-    const shared = new URL(
-      '../../../shared/source/politisk-paverkan-i-kommunen.txt',
-      import.meta.url,
-    );
-    if (!existsSync(shared)) return;
+  // The team's copy of the page sits beside the repository on our machines, not in a clone.
+  const shared = new URL(
+    '../../../shared/source/politisk-paverkan-i-kommunen.txt',
+    import.meta.url,
+  );
+  it.skipIf(!existsSync(shared))('reads the fixture copy of the shared page unchanged', () => {
     expect(readPage(page)).toBe(readFileSync(shared, 'utf8'));
   });
 

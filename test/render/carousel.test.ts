@@ -5,7 +5,7 @@ import { buildCaption } from '../../src/layout/caption.js';
 import { GlyphError } from '../../src/render/glyphs.js';
 import { planTestCarousel } from '../helpers/plan.js';
 
-const brand = await loadBrand('data');
+const brand = await loadBrand('test/fixtures/brand');
 
 describe('planCarousel', () => {
   it('draws straight and English quotation marks as Swedish ”…”, on the slide and in the caption', async () => {

@@ -5,7 +5,7 @@ import { drawPosts, type DrawJob } from '../../src/render/draw-posts.js';
 import { specsOfCampaign } from '../../src/render/post-spec.js';
 import { templates } from '../../templates/index.js';
 
-const dataset = await loadData('data');
+const dataset = await loadData('test/fixtures/data/valid');
 
 describe('drawPosts', () => {
   it('places a problem that names no file (a character of a campaign title) at its post', async () => {

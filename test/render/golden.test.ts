@@ -9,7 +9,7 @@ import { renderSvg } from '../../src/render/svg.js';
 import { expectGolden } from '../helpers/golden.js';
 import { planTestCarousel } from '../helpers/plan.js';
 
-const brand = await loadBrand('data');
+const brand = await loadBrand('test/fixtures/brand');
 const interview = interviewSchema.parse(
   parse(await readFile('test/fixtures/golden/interview.yaml', 'utf8')),
 );

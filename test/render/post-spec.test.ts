@@ -8,7 +8,7 @@ import {
   type PostSource,
 } from '../../src/render/post-spec.js';
 
-const dataset = await loadData('data');
+const dataset = await loadData('test/fixtures/data/valid');
 const id = 'adventsfragestund-2020/centerpartiet';
 const advent = dataset.campaigns.find((campaign) => campaign.id === 'adventsfragestund-2020')!;
 const scheduled = advent.posts.find((post) => post.interview === id)!;
@@ -78,6 +78,8 @@ describe('resolvePost: the one place a post is resolved', () => {
   });
 
   it('refuses an interview id the data does not have, listing those it has', () => {
-    expect(() => sourceOf(dataset, 'nope/nope')).toThrow(/no interview with id nope\/nope in data/);
+    expect(() => sourceOf(dataset, 'nope/nope')).toThrow(
+      'no interview with id nope/nope in test/fixtures/data/valid',
+    );
   });
 });

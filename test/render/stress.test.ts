@@ -8,7 +8,7 @@ import { answerWords, blockTexts, slideWords } from '../helpers/answer-words.js'
 import { findOverflow } from '../helpers/overflow.js';
 import { planTestCarousel } from '../helpers/plan.js';
 
-const brand = await loadBrand('data');
+const brand = await loadBrand('test/fixtures/brand');
 const campaign = { title: 'Stresstest 2026', marker: '❤️' };
 const interview = interviewSchema.parse(
   parse(await readFile('test/fixtures/stress/stress.yaml', 'utf8')),
