@@ -1,19 +1,16 @@
 import { join } from 'node:path';
 import { loadData } from '../data/load.js';
 import { InputError } from '../errors.js';
-import type { PublishProblem } from './publish-errors.js';
 import { lockOutputFolder } from '../render/output-lock.js';
-import { readBuiltPost, scheduledPosts, selectCampaigns, type BuiltPost } from './built-post.js';
-import type { ScheduledPost } from './built-post.js';
 import {
-  createGraphClient,
-  defaultApiUrl,
-  GraphApiError,
-  type GraphClient,
-  type PublishingLimit,
-  type RecentMedia,
-} from './graph-client.js';
-import { describeTokenProblem } from './graph-error.js';
+  readBuiltPost,
+  scheduledPosts,
+  selectCampaigns,
+  type BuiltPost,
+  type ScheduledPost,
+} from './built-post.js';
+import { createGraphClient, type PublishingLimit, type RecentMedia } from './graph-client.js';
+import { findOnInstagram } from './find-on-instagram.js';
 import {
   ledgerFolderName,
   readLedger,
@@ -21,21 +18,25 @@ import {
   type Ledger,
   type LedgerEntry,
 } from './ledger.js';
+import { newEntry } from './post-entry.js';
+import { RunStop, type PostOutcome, type PostRun } from './post-run.js';
+import { PostsNotReadyError, type PublishProblem } from './publish-errors.js';
+import { publishPost } from './publish-post.js';
 import {
-  PostsNotPublishedError,
-  PostsNotReadyError,
-  PublishStoppedError,
-} from './publish-errors.js';
-import {
-  normaliseCaption,
-  publishPost,
-  RunStop,
-  type PostOutcome,
-  type PostRun,
-} from './publish-post.js';
+  dryRunReport,
+  finishReport,
+  notTriedAgainReport,
+  publishedReport,
+  reportOf,
+  stoppedReport,
+  type PostReport,
+  type PublishReport,
+} from './run-report.js';
+import { assertCredentials, readLimit, stopError } from './stop-errors.js';
 import { sleep, type PublishTiming } from './timing.js';
 import { verifyImages } from './verify-images.js';
 
+/** What `excerpt publish` is asked to do, and with what. */
 export interface PublishOptions {
   data: string;
   out: string;
@@ -63,33 +64,6 @@ export type PublishEvent =
   | { type: 'waiting'; dir: string }
   | { type: 'verifying'; posts: number; images: number }
   | { type: 'step'; id: string; message: string };
-
-/** What became of a selected post. */
-export interface PostReport {
-  id: string;
-  publishAt: string;
-  status: 'published' | 'already-published' | 'would-publish' | 'failed' | 'pending';
-  mediaId?: string;
-  permalink?: string;
-  note?: string;
-  error?: { message: string; hint?: string };
-}
-
-export interface PublishReport {
-  /** What was asked for: the posts due, or those of one date. */
-  select: 'due' | 'only';
-  now: string;
-  dryRun: boolean;
-  account?: string;
-  /** The publishing limit as read at the start, when it was read. */
-  quota?: { used: number; total: number };
-  /** Every selected post, in the order they are due. */
-  posts: PostReport[];
-  /** For --due: the first post due after now, if any. */
-  next?: { id: string; publishAt: string };
-  /** Why the run stopped or what was not published: an error to report after the report. */
-  error?: InputError;
-}
 
 /**
  * `excerpt publish`: the selected posts of the campaigns, built in out/ and served at the base
@@ -210,16 +184,7 @@ async function publishLocked(
       'due' in options.select &&
       entry?.content === result.post.content
     ) {
-      reports.set(post.id, {
-        id: post.id,
-        publishAt: post.publishAt,
-        status: 'failed',
-        note: `failed on ${failure.at}, not tried again`,
-        error: {
-          message: `${failure.step}: ${failure.message}`,
-          ...(failure.hint === undefined ? {} : { hint: failure.hint }),
-        },
-      });
+      reports.set(post.id, notTriedAgainReport(post, failure));
       continue;
     }
     built.push(result.post);
@@ -247,24 +212,9 @@ async function publishLocked(
     for (const post of built) {
       const found = await findOnInstagram(recentMedia, post.caption);
       const isUnsettled = ledgers.get(post.campaign)?.posts[post.folder]?.state === 'publishing';
-      reports.set(post.id, {
-        id: post.id,
-        publishAt: post.publishAt,
-        status: found === undefined ? 'would-publish' : 'already-published',
-        ...(isUnsettled && found === undefined
-          ? {
-              note: 'an earlier publish request’s outcome is unknown: the run asks Instagram before anything else',
-            }
-          : {}),
-        ...(found === undefined
-          ? {}
-          : {
-              note: 'found on Instagram already (the same caption): it would be recorded, not posted again',
-              ...(found.permalink === undefined ? {} : { permalink: found.permalink }),
-            }),
-      });
+      reports.set(post.id, dryRunReport(post, found, isUnsettled));
     }
-    return finish(report, selected, reports);
+    return finishReport(report, selected, reports);
   }
 
   let publishedThisRun = 0;
@@ -299,14 +249,8 @@ async function publishLocked(
       if (!(error instanceof RunStop)) throw error;
       report.error = stopError(error, built, index, reports, limit, ledgers);
       for (const rest of built.slice(index)) {
-        reports.set(rest.id, {
-          id: rest.id,
-          publishAt: rest.publishAt,
-          status: 'pending',
-          error: {
-            message: rest === post ? `stopped: ${error.message}` : 'not tried: the run stopped',
-          },
-        });
+        const message = rest === post ? `stopped: ${error.message}` : 'not tried: the run stopped';
+        reports.set(rest.id, stoppedReport(rest, message));
       }
       break;
     }
@@ -329,228 +273,5 @@ async function publishLocked(
       }
     }
   }
-  return finish(report, selected, reports);
-}
-
-/** The report in due order; `error` names every post not published, unless the run stopped. */
-function finish(
-  report: PublishReport,
-  selected: readonly ScheduledPost[],
-  reports: ReadonlyMap<string, PostReport>,
-): PublishReport {
-  report.posts = selected.flatMap((post) => {
-    const entry = reports.get(post.id);
-    return entry === undefined ? [] : [entry];
-  });
-  if (report.error === undefined && !report.dryRun) {
-    const missed = report.posts.filter(
-      (post) => post.status === 'failed' || post.status === 'pending',
-    );
-    if (missed.length > 0) {
-      report.error = new PostsNotPublishedError(
-        missed.map((post) => ({
-          file: post.id,
-          message: post.error?.message ?? post.status,
-          ...(post.error?.hint === undefined ? {} : { hint: post.error.hint }),
-        })),
-        report.posts.length,
-      );
-    }
-  }
-  return report;
-}
-
-function assertCredentials(
-  token: string | undefined,
-  account: string | undefined,
-  brandFile: string,
-): void {
-  if (token === undefined) {
-    throw new InputError('INSTAGRAM_ACCESS_TOKEN is not set', {
-      hint: 'set it to a long-lived Instagram token (see the README, Publishing: getting a token); --dry-run works without one',
-    });
-  }
-  if (account === undefined) {
-    throw new InputError('no Instagram account to publish to', {
-      hint: `set INSTAGRAM_USER_ID, or instagram: { userId: "…" } in ${brandFile}`,
-    });
-  }
-}
-
-/** The publishing limit, or undefined when it cannot be read; a refused token stops everything. */
-async function readLimit(client: GraphClient): Promise<PublishingLimit | undefined> {
-  try {
-    return await client.readPublishingLimit();
-  } catch (error) {
-    if (error instanceof GraphApiError && (error.kind === 'token' || error.kind === 'permission')) {
-      throw credentialError(error.kind, error);
-    }
-    // An answer that is no Graph API error at all (a web page's 404): --api-url is wrong.
-    if (
-      error instanceof GraphApiError &&
-      error.facts.code === undefined &&
-      error.facts.status >= 400 &&
-      error.facts.status < 500
-    ) {
-      throw new InputError(`--api-url does not answer as the Graph API: ${error.message}`, {
-        hint: `leave --api-url out for ${defaultApiUrl}, or give the Graph API's URL with its version`,
-        cause: error,
-      });
-    }
-    // Unknown for now: media_publish says so itself when the limit is reached.
-    return undefined;
-  }
-}
-
-async function findOnInstagram(
-  recentMedia: () => Promise<RecentMedia[]>,
-  caption: string,
-): Promise<RecentMedia | undefined> {
-  try {
-    const wanted = normaliseCaption(caption);
-    return (await recentMedia()).find(
-      (media) => media.caption !== undefined && normaliseCaption(media.caption) === wanted,
-    );
-  } catch (error) {
-    if (error instanceof GraphApiError && error.kind === 'token')
-      throw credentialError('token', error);
-    return undefined;
-  }
-}
-
-function credentialError(kind: 'token' | 'permission', error: GraphApiError): PublishStoppedError {
-  if (kind === 'token') {
-    return new PublishStoppedError(
-      'token',
-      `Instagram refused the access token: ${describeTokenProblem(error.facts.subcode)} (${error.message}); nothing more was attempted`,
-      {
-        hint: 'a long-lived token lasts 60 days: refresh it before then, or make a new one (see the README, Publishing: getting a token), set INSTAGRAM_ACCESS_TOKEN and run again',
-        cause: error,
-      },
-    );
-  }
-  return new PublishStoppedError(
-    'permission',
-    `the access token may not do this: ${error.message}; nothing more was attempted`,
-    {
-      hint: 'make a token with the permissions instagram_business_basic and instagram_business_content_publish (see the README, Publishing)',
-      cause: error,
-    },
-  );
-}
-
-/** The message for a run that stopped, saying what was published and what to do. */
-function stopError(
-  stop: RunStop,
-  built: readonly BuiltPost[],
-  index: number,
-  reports: ReadonlyMap<string, PostReport>,
-  limit: PublishingLimit | undefined,
-  ledgers: ReadonlyMap<string, Ledger>,
-): PublishStoppedError {
-  const cause = stop.cause instanceof GraphApiError ? stop.cause : undefined;
-  if ((stop.kind === 'token' || stop.kind === 'permission') && cause !== undefined) {
-    return credentialError(stop.kind, cause);
-  }
-  const published = built
-    .slice(0, index)
-    .filter((post) => reports.get(post.id)?.status === 'published')
-    .map((post) => post.id);
-  const left = built.slice(index).map((post) => post.id);
-  const done = `published this run: ${published.length === 0 ? 'none' : published.join(', ')}; not yet: ${left.join(', ')}`;
-  switch (stop.kind) {
-    case 'quota': {
-      const window = limit?.windowSeconds ?? 86_400;
-      const again = whenQuotaFrees(ledgers, window);
-      return new PublishStoppedError(
-        'quota',
-        `Instagram's publishing limit is used up${limit === undefined ? '' : ` (${limit.total} posts in ${Math.round(window / 3600)} hours)`}; ${done}`,
-        {
-          hint: `run it again ${again === undefined ? 'within 24 hours' : `after ${again}`}; from cron, a later run publishes the rest`,
-          cause: stop,
-        },
-      );
-    }
-    case 'unknown-outcome':
-      return new PublishStoppedError(
-        'unknown-outcome',
-        `could not learn whether ${stop.post.id} was published (${stop.message}); ${done}`,
-        {
-          hint: 'it is not published again until Instagram says it was not: run it again later',
-          cause: stop,
-        },
-      );
-    default:
-      return new PublishStoppedError(
-        'unavailable',
-        `Instagram did not answer at ${stop.post.id}, ${stop.step} (${stop.message}); ${done}`,
-        {
-          hint: 'nothing is lost: the next run goes on where this one stopped, reusing the containers made',
-          cause: stop,
-        },
-      );
-  }
-}
-
-/**
- * When the limit frees a place again, as far as the ledgers know: the oldest post they
- * recorded within the window, plus the window. Posts made by hand count too, and are not known.
- */
-function whenQuotaFrees(
-  ledgers: ReadonlyMap<string, Ledger>,
-  windowSeconds: number,
-): string | undefined {
-  const since = Date.now() - windowSeconds * 1000;
-  const times = [...ledgers.values()]
-    .flatMap((ledger) => Object.values(ledger.posts))
-    .flatMap((entry) => (entry.publishedAt === undefined ? [] : [Date.parse(entry.publishedAt)]))
-    .filter((time) => time > since);
-  if (times.length === 0) return undefined;
-  return new Date(Math.min(...times) + windowSeconds * 1000).toISOString();
-}
-
-function newEntry(post: BuiltPost, account: string): LedgerEntry {
-  return {
-    id: post.id,
-    publishAt: post.publishAt,
-    account,
-    state: 'creating',
-    attempts: 0,
-    content: post.content,
-    children: [],
-    errors: [],
-  };
-}
-
-function publishedReport(
-  post: ScheduledPost,
-  entry: LedgerEntry,
-  status: PostReport['status'],
-): PostReport {
-  return {
-    id: post.id,
-    publishAt: post.publishAt,
-    status,
-    ...(entry.mediaId === undefined ? {} : { mediaId: entry.mediaId }),
-    ...(entry.permalink === undefined ? {} : { permalink: entry.permalink }),
-    ...(entry.publishedAt === undefined ? {} : { note: `published ${entry.publishedAt}` }),
-  };
-}
-
-function reportOf(post: BuiltPost, outcome: PostOutcome): PostReport {
-  const base = { id: post.id, publishAt: post.publishAt };
-  if (outcome.status === 'published') {
-    return {
-      ...base,
-      status: 'published',
-      ...(outcome.mediaId === undefined ? {} : { mediaId: outcome.mediaId }),
-      ...(outcome.permalink === undefined ? {} : { permalink: outcome.permalink }),
-      ...(outcome.note === undefined ? {} : { note: outcome.note }),
-    };
-  }
-  return {
-    ...base,
-    status: outcome.status,
-    error: { message: outcome.message, hint: outcome.hint },
-  };
+  return finishReport(report, selected, reports);
 }

@@ -62,3 +62,8 @@ export function timingFromEnv(env: NodeJS.ProcessEnv = process.env): PublishTimi
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));
 }
+
+/** A wait as a progress message gives it: milliseconds under a second, else seconds. */
+export function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+}
