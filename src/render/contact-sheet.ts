@@ -1,7 +1,6 @@
 import { createElement as h } from 'react';
-import sharp from 'sharp';
 import { fontFamily } from './fonts.js';
-import { renderAsync } from '@resvg/resvg-js';
+import { renderAsync, sharp } from './drawing-stack.js';
 import { renderSvg } from './svg.js';
 
 export interface SheetRow {

@@ -1,5 +1,4 @@
-import { renderAsync } from '@resvg/resvg-js';
-import sharp from 'sharp';
+import { renderAsync, sharp } from './drawing-stack.js';
 
 export type ImageFormat = 'jpeg' | 'png';
 
