@@ -13,14 +13,18 @@ import {
   wholeNumberOption,
 } from '../options.js';
 import { createStyle, shouldUseColor } from '../style.js';
-import { loadTemplates } from '../templates.js';
+import { loadTemplates, templatesUrl } from '../templates.js';
 import { escapeControls, escapeDeep } from '../terminal-text.js';
+
+/** Drawing threads by default: one a core (each lays out and draws posts, satori included). */
+const defaultThreads = availableParallelism();
 
 const buildOptionsSchema = globalOptionsSchema.extend({
   only: dateOption().optional(),
   format: choiceOption(formatSchema.options, 'a format').optional(),
   force: z.boolean().default(false),
   jobs: wholeNumberOption(1, 32).default(3),
+  threads: wholeNumberOption(0, 64).default(defaultThreads),
   image: imageOption().default('jpeg'),
   svg: z.boolean().default(false),
 });
@@ -40,6 +44,10 @@ export function buildCommand(): Command {
       '--jobs <n>',
       `slides drawn at once, 1 to 32 (default: 3 on this ${availableParallelism()}-core machine)`,
     )
+    .option(
+      '--threads <n>',
+      `drawing threads, 0 to 64; 0 draws on the main thread (default: ${defaultThreads}, one a core)`,
+    )
     .option('--image <type>', 'image type of the slides: jpeg or png', 'jpeg')
     .option('--svg', 'also keep each slide’s SVG')
     .action(async (campaigns: string[], _options: unknown, command: Command) => {
@@ -54,7 +62,7 @@ export function buildCommand(): Command {
       const dataset = await loadData(options.data);
       const summary = await buildCampaigns(
         dataset,
-        { ...options, campaigns, loadTemplates },
+        { ...options, campaigns, loadTemplates, templatesUrl: templatesUrl() },
         progress.onEvent,
       );
       progress.end();
