@@ -1,4 +1,6 @@
+import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { packageRoot } from '../paths.js';
 import { InputError } from '../errors.js';
 import type { SheetRow } from './contact-sheet.js';
 import {
@@ -22,14 +24,11 @@ export interface PlannedInWorker {
 type Reply = Exclude<FromDrawWorker, { type: 'failed' }>;
 
 /**
- * The worker's file: the compiled draw-worker.js beside this one, or, when this runs as
- * TypeScript (the tests, through tsx), draw-worker.ts with the same loader.
+ * The worker runs compiled JavaScript, so it is always the built one, dist/src/render, as the
+ * preview's render worker is (the build itself may run from src/ under the tests, which build
+ * dist/ first): it imports templates by a URL that Node can load, a built `templates/index.js`.
  */
-function workerUrl(): { url: URL; execArgv: string[] } {
-  if (import.meta.url.endsWith('.ts'))
-    return { url: new URL('draw-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
-  return { url: new URL('draw-worker.js', import.meta.url), execArgv: [] };
-}
+const workerFile = join(packageRoot, 'dist', 'src', 'render', 'draw-worker.js');
 
 /** One drawing worker, seen from the build. */
 class DrawWorker {
@@ -43,8 +42,7 @@ class DrawWorker {
   private gone: Error | undefined;
 
   constructor(start: DrawWorkerStart) {
-    const { url, execArgv } = workerUrl();
-    this.worker = new Worker(url, { workerData: start, execArgv });
+    this.worker = new Worker(workerFile, { workerData: start });
     this.worker.on('message', (message: FromDrawWorker) => {
       const waiter = this.waiting.get(message.id);
       this.waiting.delete(message.id);

@@ -56,11 +56,12 @@ export function outcomeOfError(error: unknown, isLimit: (error: InputError) => b
 
 /**
  * Lays out and draws on this thread: satori here, resvg and sharp on libuv's pool, `jobs`
- * slides in flight.
+ * slides in flight; with `resvgOnThisThread` (a drawing worker) resvg runs here too.
  */
 export async function drawInProcess(
   templates: TemplateSet,
   jobs: number,
+  options: { resvgOnThisThread?: boolean } = {},
 ): Promise<PostDrawer<PlannedPost>> {
   const { drawPost, LimitError, Limiter, planPost } = await import('./render-post.js');
   const slideLimiter = new Limiter(Math.max(1, jobs));
@@ -75,8 +76,12 @@ export async function drawInProcess(
         return outcomeOfError(error, (found) => found instanceof LimitError);
       }
     },
-    draw: async (post, options) => {
-      const drawn = await drawPost(post, { ...options, thumbnails: true }, slideLimiter);
+    draw: async (post, drawing) => {
+      const drawn = await drawPost(
+        post,
+        { ...drawing, ...options, thumbnails: true },
+        slideLimiter,
+      );
       return { files: drawn.files, slides: post.slides.length, thumbnails: drawn.thumbnails! };
     },
   };

@@ -35,7 +35,8 @@ const loading = (async (): Promise<PostDrawer<PlannedPost>> => {
   const module = (await import(start.templatesUrl)) as { templates?: unknown };
   if (!isTemplateSet(module.templates))
     throw new Error(`${start.templatesUrl} exports no templates`);
-  return drawInProcess(module.templates, start.jobs);
+  // A worker is a core: resvg runs on it, between satori's slides, and sharp on the pool.
+  return drawInProcess(module.templates, start.jobs, { resvgOnThisThread: true });
 })();
 loading.catch(() => undefined);
 

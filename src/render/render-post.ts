@@ -26,6 +26,8 @@ export interface RenderOptions {
   jobs?: number;
   /** Also make each slide's contact sheet thumbnail (RenderedPost.thumbnails). */
   thumbnails?: boolean;
+  /** resvg on this thread rather than on libuv's pool (in a drawing worker: rasterize()). */
+  resvgOnThisThread?: boolean;
 }
 
 /** `post.json`, what the post is (PRODUCT.md, "Outputs"). */
@@ -132,7 +134,9 @@ export async function drawPost(
     // satori is synchronous work on this thread; rasterising runs on the libuv pool meanwhile.
     const { svg } = await renderSvg(slide.element, { width, height });
     const { result } = await limiter.start(async () => {
-      const image = await rasterize(svg, options.image);
+      const image = await rasterize(svg, options.image, {
+        onThisThread: options.resvgOnThisThread === true,
+      });
       if (options.thumbnails !== true) return { image, svg };
       return { image, svg, thumbnail: await thumbnailOf(image, width, height) };
     });

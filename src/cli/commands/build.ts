@@ -16,8 +16,12 @@ import { createStyle, shouldUseColor } from '../style.js';
 import { loadTemplates, templatesUrl } from '../templates.js';
 import { escapeControls, escapeDeep } from '../terminal-text.js';
 
-/** Drawing threads by default: one a core (each lays out and draws posts, satori included). */
-const defaultThreads = availableParallelism();
+/**
+ * Drawing threads by default: one a core where there are more than two. Each worker pays for
+ * its own satori, fonts and warm-up (~1 s of CPU, ~60 MB); on two cores the main thread (satori)
+ * and libuv's pool (resvg, sharp) keep both cores busy already, and workers only add that cost.
+ */
+const defaultThreads = availableParallelism() > 2 ? availableParallelism() : 0;
 
 const buildOptionsSchema = globalOptionsSchema.extend({
   only: dateOption().optional(),
@@ -46,7 +50,7 @@ export function buildCommand(): Command {
     )
     .option(
       '--threads <n>',
-      `drawing threads, 0 to 64; 0 draws on the main thread (default: ${defaultThreads}, one a core)`,
+      `drawing worker threads, 0 to 64; 0 draws on the main thread (default: ${defaultThreads} on this ${availableParallelism()}-core machine)`,
     )
     .option('--image <type>', 'image type of the slides: jpeg or png', 'jpeg')
     .option('--svg', 'also keep each slide’s SVG')
