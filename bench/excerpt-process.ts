@@ -10,6 +10,8 @@ export interface ProcessRun {
   ms: number;
   /** Peak resident set size of the process, whole (all threads), in MiB. */
   peakRssMb: number;
+  /** CPU time of the process, user and system, all threads: less moved by a busy machine. */
+  cpuMs: number;
   stdout: string;
   stderr: string;
 }
@@ -52,8 +54,8 @@ export async function runExcerpt(args: readonly string[]): Promise<ProcessRun> {
     if (code !== 0) {
       throw new Error(`excerpt ${args.join(' ')} exited with ${code}:\n${stderr}`);
     }
-    const kilobytes = Number(await readFile(rssFile, 'utf8'));
-    return { ms, peakRssMb: kilobytes / 1024, stdout, stderr };
+    const [kilobytes, micros] = (await readFile(rssFile, 'utf8')).split(' ').map(Number);
+    return { ms, peakRssMb: kilobytes! / 1024, cpuMs: micros! / 1000, stdout, stderr };
   } finally {
     await rm(scratch, { recursive: true, force: true });
   }

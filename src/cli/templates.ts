@@ -8,3 +8,8 @@ import type { TemplateSet } from '../slide/template-set.js';
 export async function loadTemplates(): Promise<TemplateSet> {
   return (await import('../../templates/index.js')).templates;
 }
+
+/** Where the package's own templates are, for drawing worker threads to import them. */
+export function templatesUrl(): string {
+  return new URL('../../templates/index.js', import.meta.url).href;
+}

@@ -72,9 +72,8 @@ async function render(message: Extract<ToWorker, { type: 'render' }>): Promise<v
 }
 
 await Promise.all([
-  import('satori'),
-  import('@resvg/resvg-js'),
-  import('sharp'),
+  // satori, resvg and sharp as the render code loads them (CommonJS builds, drawing-stack.ts).
+  import('../render/drawing-stack.js'),
   import('react'),
   import('react/jsx-runtime'),
   import('hyphen/sv/index.js'),

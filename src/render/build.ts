@@ -4,7 +4,8 @@ import type { Campaign, Format } from '../data/schema.js';
 import { DataError, InputError } from '../errors.js';
 import type { Issue } from '../issue.js';
 import { campaignFileNames, postsPerSheet, writeCampaignFiles } from './campaign-files.js';
-import { drawPosts, type DrawJob } from './draw-posts.js';
+import { DrawPool } from './draw-pool.js';
+import { drawInProcess, drawPosts, type DrawJob } from './draw-posts.js';
 import { findForeignFiles, isFolderCurrent, readFolderRecord, ForeignFileError } from './output.js';
 import { lockOutputFolder } from './output-lock.js';
 import { hashOfPost } from './post-hash.js';
@@ -21,8 +22,14 @@ export interface BuildOptions {
   format?: Format | undefined;
   /** Ignore the cache: render every post again. */
   force: boolean;
-  /** Slides rasterised at once. */
+  /** Slides rasterised at once (by each drawing thread). */
   jobs: number;
+  /**
+   * Drawing worker threads (draw-pool.ts), which import the templates of `templatesUrl`; with
+   * none (0, or no URL) posts are drawn on this thread with `loadTemplates`.
+   */
+  threads?: number | undefined;
+  templatesUrl?: string | undefined;
   image: ImageFormat;
   svg: boolean;
   /** The templates to draw with, asked for only when a post is to be drawn. */
@@ -52,6 +59,9 @@ export interface BuildSummary {
   slidesRendered: number;
   campaigns: { id: string; dir: string; posts: number }[];
 }
+
+/** Bytes of contact sheet thumbnails a build keeps: ~350 slides (a 200 × 250 thumbnail is 150 kB). */
+const thumbnailBudget = 48 * 1024 * 1024;
 
 /** A scheduled post of a campaign being built. */
 interface PostJob extends DrawJob {
@@ -150,71 +160,100 @@ async function buildLocked(
   // The drawing stack (satori, resvg, sharp) loads only when something is to be drawn: an
   // unchanged rebuild finishes without it.
   let slidesRendered = 0;
-  if (toRender.length > 0 || issues.length > 0 || foreign.length > 0) {
-    slidesRendered = await drawPosts(toRender, {
-      templates: await options.loadTemplates(),
-      image: options.image,
-      svg: options.svg,
-      jobs: options.jobs,
-      issues,
-      issueOf: (job, error, code) => ({
-        code,
-        severity: 'error',
-        file: dataset.fileOf.campaign(job.campaign.id),
-        path: ['posts', job.index],
-        message: error.message,
-        ...(error.hint === undefined ? {} : { hint: error.hint }),
-      }),
-      checkFolder: async (job, names) => {
-        foreign.push(...(await findForeignFiles(job.dir, names)));
-      },
-      // eslint-disable-next-line @typescript-eslint/require-await -- the hook may wait (DrawOptions); this one decides at once
-      check: async (slides) => {
-        if (issues.length > 0) throw new DataError(issues, { hint: 'nothing was written' });
-        if (foreign.length > 0) throw new ForeignFileError(foreign);
-        reportPlanned(slides);
-      },
-      beforeWrite: assertLocked,
-      onWritten: (job, slides) =>
-        onEvent({
-          type: 'post',
-          campaign: job.campaign.id,
-          folder: job.folder,
-          status: 'rendered',
-          slides,
+  const threads = options.templatesUrl === undefined ? 0 : (options.threads ?? 0);
+  const pool =
+    threads > 0 && toRender.length > 0
+      ? new DrawPool({ templatesUrl: options.templatesUrl!, threads, jobs: options.jobs })
+      : undefined;
+  // Thumbnails of the slides drawn, for the contact sheets, up to a bound: past it the sheets
+  // shrink the written slides, so that memory does not grow with the campaign.
+  const thumbnails = new Map<string, readonly Buffer[]>();
+  let thumbnailBytes = 0;
+  try {
+    if (toRender.length > 0 || issues.length > 0 || foreign.length > 0) {
+      slidesRendered = await drawPosts(toRender, {
+        drawer: pool ?? (await drawInProcess(await options.loadTemplates(), options.jobs)),
+        image: options.image,
+        svg: options.svg,
+        issues,
+        issueOf: (job, error, code) => ({
+          code,
+          severity: 'error',
+          file: dataset.fileOf.campaign(job.campaign.id),
+          path: ['posts', job.index],
+          message: error.message,
+          ...(error.hint === undefined ? {} : { hint: error.hint }),
         }),
-    });
-  } else reportPlanned(0);
+        checkFolder: async (job, names) => {
+          foreign.push(...(await findForeignFiles(job.dir, names)));
+        },
+        // eslint-disable-next-line @typescript-eslint/require-await -- the hook may wait (DrawOptions); this one decides at once
+        check: async (slides) => {
+          if (issues.length > 0) throw new DataError(issues, { hint: 'nothing was written' });
+          if (foreign.length > 0) throw new ForeignFileError(foreign);
+          reportPlanned(slides);
+        },
+        beforeWrite: assertLocked,
+        onWritten: (job, drawn) => {
+          const bytes = drawn.thumbnails.reduce((sum, thumbnail) => sum + thumbnail.length, 0);
+          if (thumbnailBytes + bytes <= thumbnailBudget) {
+            thumbnails.set(join(job.campaign.id, job.folder), drawn.thumbnails);
+            thumbnailBytes += bytes;
+          }
+          onEvent({
+            type: 'post',
+            campaign: job.campaign.id,
+            folder: job.folder,
+            status: 'rendered',
+            slides: drawn.slides,
+          });
+        },
+      });
+    } else reportPlanned(0);
 
-  const summary: BuildSummary = {
-    posts: { rendered: toRender.length, unchanged: selected.length - toRender.length },
-    slidesRendered,
-    campaigns: [],
-  };
-  for (const campaign of campaigns) {
-    const dir = join(options.out, campaign.id);
-    const campaignJobs = jobs.filter((job) => job.campaign === campaign);
-    // `--only` touches the campaigns it builds a post of, and no other.
-    if (!campaignJobs.some((job) => job.isSelected)) continue;
-    summary.campaigns.push({
-      id: campaign.id,
-      dir,
-      posts: campaignJobs.filter((job) => job.isSelected).length,
-    });
-    assertLocked();
-    const status = await writeCampaignFiles(
-      campaign,
-      dir,
-      campaignJobs.map((job) => ({
-        folder: job.folder,
-        party: job.spec.interview.party,
-        interviewee: job.spec.interview.interviewee,
-      })),
-      options,
-    );
-    onEvent({ type: 'campaign', campaign: campaign.id, dir, status });
+    const summary: BuildSummary = {
+      posts: { rendered: toRender.length, unchanged: selected.length - toRender.length },
+      slidesRendered,
+      campaigns: [],
+    };
+    for (const campaign of campaigns) {
+      const dir = join(options.out, campaign.id);
+      const campaignJobs = jobs.filter((job) => job.campaign === campaign);
+      // `--only` touches the campaigns it builds a post of, and no other.
+      if (!campaignJobs.some((job) => job.isSelected)) continue;
+      summary.campaigns.push({
+        id: campaign.id,
+        dir,
+        posts: campaignJobs.filter((job) => job.isSelected).length,
+      });
+      assertLocked();
+      const status = await writeCampaignFiles(
+        campaign,
+        dir,
+        campaignJobs.map((job) => ({
+          folder: job.folder,
+          party: job.spec.interview.party,
+          interviewee: job.spec.interview.interviewee,
+        })),
+        {
+          force: options.force,
+          thumbnails: new Map(
+            campaignJobs.flatMap((job) => {
+              const made = thumbnails.get(join(campaign.id, job.folder));
+              return made === undefined ? [] : [[job.folder, made] as const];
+            }),
+          ),
+          ...(pool === undefined
+            ? {}
+            : { drawSheet: (heading, rows) => pool.drawSheet(heading, rows) }),
+        },
+      );
+      onEvent({ type: 'campaign', campaign: campaign.id, dir, status });
+    }
+    return summary;
+  } finally {
+    await pool?.close();
   }
-  return summary;
 }
 
 /**

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Campaign } from '../data/schema.js';
 import { onFileSystem } from '../io/file-system-error.js';
+import type { SheetHeading, SheetRow } from './contact-sheet.js';
 import type { FolderEntry, FolderRecord } from './output.js';
 import { isFileCurrent, isFolderCurrent, readFolderRecord, writeFolder } from './output.js';
 import { hashOfCode } from './post-hash.js';
@@ -56,7 +57,13 @@ export async function writeCampaignFiles(
   campaign: Campaign,
   dir: string,
   posts: readonly CampaignPost[],
-  options: { force: boolean },
+  options: {
+    force: boolean;
+    /** Thumbnails of the posts this build drew, by folder (raw RGB, contact-sheet.ts). */
+    thumbnails?: ReadonlyMap<string, readonly Buffer[]>;
+    /** Draws a contact sheet page elsewhere (a drawing worker); renderContactSheet otherwise. */
+    drawSheet?: (heading: SheetHeading, rows: readonly SheetRow[]) => Promise<Buffer>;
+  },
 ): Promise<'written' | 'unchanged'> {
   const present: { post: CampaignPost; record: FolderRecord }[] = [];
   for (const post of posts) {
@@ -89,7 +96,7 @@ export async function writeCampaignFiles(
     ],
     ['schedule.csv', { data: Buffer.from(scheduleOf(campaign, written)) }],
   ]);
-  const { renderContactSheet } = await import('./contact-sheet.js');
+  const drawSheet = options.drawSheet ?? (await import('./contact-sheet.js')).renderContactSheet;
   for (const [index, page] of pages.entries()) {
     const name = names[index]!;
     const title = `${campaign.marker} ${campaign.title}`;
@@ -106,12 +113,15 @@ export async function writeCampaignFiles(
       entries.set(name, { keep: true });
       continue;
     }
-    // One page's slides at a time: read, shrunk to thumbnails, and let go.
+    // One page's slides at a time: the thumbnails this build made as it drew, or the slides
+    // it did not draw read, shrunk to thumbnails, and let go.
     const rows = await Promise.all(
       page.map(async ({ post, json }) => ({
         label: `${formatSwedishDate(json.date)} · ${post.party}`,
         slides: await Promise.all(
-          json.slides.map((slide) => {
+          json.slides.map(async (slide, slideIndex) => {
+            const made = options.thumbnails?.get(post.folder);
+            if (made?.length === json.slides.length) return { thumbnail: made[slideIndex]! };
             const path = join(dir, post.folder, slide.file);
             return onFileSystem(path, () => readFile(path));
           }),
@@ -124,7 +134,7 @@ export async function writeCampaignFiles(
       pages.length === 1
         ? { title, subtitle: `${written.length} inlägg` }
         : { title, subtitle: `${written.length} inlägg · sida ${index + 1} av ${pages.length}` };
-    entries.set(name, { data: await renderContactSheet(heading, rows), source });
+    entries.set(name, { data: await drawSheet(heading, rows), source });
   }
   await writeFolder(dir, entries, hash, { folders: posts.map((post) => post.folder) });
   return 'written';

@@ -1,17 +1,30 @@
 import { createElement as h } from 'react';
-import sharp from 'sharp';
 import { fontFamily } from './fonts.js';
-import { renderAsync } from '@resvg/resvg-js';
+import { renderAsync, sharp } from './drawing-stack.js';
 import { renderSvg } from './svg.js';
+
+/** A contact sheet's title and subtitle (how many posts, which page). */
+export interface SheetHeading {
+  title: string;
+  subtitle: string;
+}
 
 export interface SheetRow {
   /** E.g. "15 december 2020 · Socialdemokraterna". */
   label: string;
-  /** The post's slides, encoded, in order. */
-  slides: readonly Buffer[];
+  /**
+   * The post's slides in order: each a thumbnail already made (raw RGB, thumbnailSize()) or
+   * the encoded slide, shrunk here.
+   */
+  slides: readonly (Buffer | Thumbnail)[];
   /** Slide size in pixels. */
   width: number;
   height: number;
+}
+
+/** A slide's thumbnail: raw RGB pixels of thumbnailSize(). */
+export interface Thumbnail {
+  thumbnail: Buffer;
 }
 
 const thumbWidth = 200;
@@ -19,13 +32,27 @@ const gap = 12;
 const margin = 48;
 
 /**
+ * A slide's thumbnail, raw RGB, from its encoded image: made as the slide is drawn (in the
+ * drawing thread, from the bytes in memory) or from the file, the same pixels either way, so
+ * a contact sheet does not depend on which build drew which post. sharp shrinks a JPEG while
+ * decoding it, so a thumbnail costs a fraction of a slide.
+ */
+export async function thumbnailOf(encoded: Buffer, width: number, height: number): Promise<Buffer> {
+  return sharp(encoded).resize(thumbnailSize(width, height)).removeAlpha().raw().toBuffer();
+}
+
+/** The size of a slide's thumbnail on the contact sheet. */
+export function thumbnailSize(width: number, height: number): { width: number; height: number } {
+  return { width: thumbWidth, height: Math.round((thumbWidth * height) / width) };
+}
+/**
  * One sheet with every post's slides, a row a post labelled by date and party, for approval
  * at a glance. satori lays the sheet out and draws the labels with the slides' fonts, leaving
  * an empty box per slide; sharp then pastes the thumbnails into those boxes. (Embedding them in
  * the SVG for resvg to decode and scale took three times as long.)
  */
 export async function renderContactSheet(
-  heading: { title: string; subtitle: string },
+  heading: SheetHeading,
   rows: readonly SheetRow[],
 ): Promise<Buffer> {
   const columns = Math.max(1, ...rows.map((row) => row.slides.length));
@@ -33,16 +60,12 @@ export async function renderContactSheet(
   const thumbs = await Promise.all(
     rows.map((row) =>
       Promise.all(
-        row.slides.map(async (slide) => {
-          const thumbHeight = Math.round((thumbWidth * row.height) / row.width);
-          // sharp shrinks a JPEG while decoding it, so a thumbnail costs a fraction of a slide.
-          const data = await sharp(slide)
-            .resize({ width: thumbWidth, height: thumbHeight })
-            .removeAlpha()
-            .raw()
-            .toBuffer();
-          return { data, height: thumbHeight };
-        }),
+        row.slides.map(async (slide) => ({
+          data: Buffer.isBuffer(slide)
+            ? await thumbnailOf(slide, row.width, row.height)
+            : slide.thumbnail,
+          height: thumbnailSize(row.width, row.height).height,
+        })),
       ),
     ),
   );

@@ -1,8 +1,11 @@
 import { DataError, InputError } from '../errors.js';
 import type { Issue, IssueCode } from '../issue.js';
 import type { TemplateSet } from '../slide/template-set.js';
+import { Limiter } from './limiter.js';
 import { writeFolder } from './output.js';
+import { postFileNames } from './post-files.js';
 import type { ImageFormat } from './rasterize.js';
+import type { PlannedPost } from './render-post.js';
 import type { PostSpec } from './post-spec.js';
 
 /** A post to draw, and where it goes. */
@@ -14,12 +17,80 @@ export interface DrawJob {
   hash: string;
 }
 
+/** A post laid out, or why it cannot be. */
+export type PlanOutcome<P> =
+  | { type: 'planned'; post: P; slides: number }
+  /** A problem with the post that names no data field: an Instagram limit or fit. */
+  | { type: 'problem'; error: InputError; code: IssueCode }
+  /** Problems that may name their file and field (a character that cannot be drawn). */
+  | { type: 'issues'; issues: readonly Issue[] };
+
+/** A post drawn, in memory: its folder's files, and its contact sheet thumbnails. */
+export interface DrawnPost {
+  files: Map<string, Buffer>;
+  slides: number;
+  /** Each slide's thumbnail, raw RGB (contact-sheet.ts thumbnailSize()). */
+  thumbnails: Buffer[];
+}
+
+/**
+ * What lays out and draws posts: this thread (drawInProcess) or worker threads (DrawPool). A
+ * planned post is drawn by the drawer that planned it.
+ */
+export interface PostDrawer<P = unknown> {
+  /** Posts laid out at once: one per thread. */
+  readonly planning: number;
+  /** Posts drawn at once. */
+  readonly drawing: number;
+  plan(spec: PostSpec): Promise<PlanOutcome<P>>;
+  draw(post: P, options: { image: ImageFormat; svg: boolean }): Promise<DrawnPost>;
+}
+
+/** Sorts an error met laying out a post: a problem with the post, or a bug (rethrown). */
+export function outcomeOfError(error: unknown, isLimit: (error: InputError) => boolean) {
+  if (error instanceof DataError) return { type: 'issues', issues: error.issues } as const;
+  if (error instanceof InputError)
+    return { type: 'problem', error, code: isLimit(error) ? 'limit' : 'fit' } as const;
+  throw error;
+}
+
+/**
+ * Lays out and draws on this thread: satori here, resvg and sharp on libuv's pool, `jobs`
+ * slides in flight; with `resvgOnThisThread` (a drawing worker) resvg runs here too.
+ */
+export async function drawInProcess(
+  templates: TemplateSet,
+  jobs: number,
+  options: { resvgOnThisThread?: boolean } = {},
+): Promise<PostDrawer<PlannedPost>> {
+  const { drawPost, LimitError, Limiter, planPost } = await import('./render-post.js');
+  const slideLimiter = new Limiter(Math.max(1, jobs));
+  return {
+    planning: 1,
+    drawing: postsDrawn,
+    plan: async (spec) => {
+      try {
+        const post = await planPost(spec, templates);
+        return { type: 'planned', post, slides: post.slides.length };
+      } catch (error) {
+        return outcomeOfError(error, (found) => found instanceof LimitError);
+      }
+    },
+    draw: async (post, drawing) => {
+      const drawn = await drawPost(
+        post,
+        { ...drawing, ...options, thumbnails: true },
+        slideLimiter,
+      );
+      return { files: drawn.files, slides: post.slides.length, thumbnails: drawn.thumbnails! };
+    },
+  };
+}
+
 export interface DrawOptions<J extends DrawJob> {
-  templates: TemplateSet;
+  drawer: PostDrawer;
   image: ImageFormat;
   svg: boolean;
-  /** Slides rasterised at once. */
-  jobs: number;
   /** Problems found laying out posts are added here. */
   issues: Issue[];
   /**
@@ -33,10 +104,10 @@ export interface DrawOptions<J extends DrawJob> {
   check(slides: number): Promise<void>;
   /** Before each post is written: throws to stop (the output folder's lock was lost). */
   beforeWrite(): void;
-  onWritten(job: J, slides: number): void;
+  onWritten(job: J, drawn: DrawnPost): void;
 }
 
-/** Posts drawn at once: satori on this thread keeps resvg and sharp busy on the thread pool. */
+/** Posts drawn at once by one thread: satori on it keeps resvg and sharp busy on the pool. */
 const postsDrawn = 2;
 /**
  * Posts drawn and waiting in memory to be written: posts are drawn while later ones are still
@@ -47,19 +118,17 @@ const postsHeld = 8;
 
 /**
  * Lays out every job, then writes them, drawing meanwhile: one bad post stops the build before
- * any file is written, and at most `postsHeld` drawn posts wait in memory. Returns the slides
- * written. (A drawing worker thread was measured too: on two cores it cost more than it saved.)
+ * any file is written, and at most `postsHeld` drawn posts (a few more with many threads) wait
+ * in memory. Returns the slides written.
  */
 export async function drawPosts<J extends DrawJob>(
   jobs: readonly J[],
   options: DrawOptions<J>,
 ): Promise<number> {
-  const { drawPost, LimitError, Limiter, planPost, postFileNames } =
-    await import('./render-post.js');
-  const codeOf = (error: InputError): IssueCode => (error instanceof LimitError ? 'limit' : 'fit');
-  const slideLimiter = new Limiter(Math.max(1, options.jobs));
-  const drawLimiter = new Limiter(postsDrawn);
-  const heldLimiter = new Limiter(postsHeld);
+  const { drawer } = options;
+  const planLimiter = new Limiter(drawer.planning);
+  const drawLimiter = new Limiter(drawer.drawing);
+  const heldLimiter = new Limiter(Math.max(postsHeld, 2 * drawer.drawing));
   let openGate!: () => void;
   let closeGate!: (reason: unknown) => void;
   const gate = new Promise<void>((resolve, reject) => {
@@ -82,49 +151,61 @@ export async function drawPosts<J extends DrawJob>(
     if (failed !== undefined) throw failed.reason;
   };
 
-  for (const job of jobs) {
-    let planned: Awaited<ReturnType<typeof planPost>>;
-    try {
-      planned = await planPost(job.spec, options.templates);
-    } catch (error) {
-      if (error instanceof DataError) {
-        // An issue that names no file (a character met as satori lays out a campaign's title)
-        // is placed at the post.
-        options.issues.push(
-          ...error.issues.map((issue) => {
-            if (issue.file !== undefined) return issue;
-            const { file, path } = options.issueOf(job, error, issue.code);
-            return { ...issue, ...(file === undefined ? {} : { file }), path };
-          }),
-        );
-      } else if (error instanceof InputError) {
-        options.issues.push(options.issueOf(job, error, codeOf(error)));
-      } else {
-        stop(error);
-        await Promise.allSettled(writes);
-        throw error;
-      }
+  // Layouts run ahead, one a thread, and are taken in the jobs' order, so that problems are
+  // reported in it. A layout that would start once the build has stopped does not.
+  const plans = jobs.map((job) =>
+    planLimiter.run(async () =>
+      isStopped
+        ? undefined
+        : drawer.plan(job.spec).catch((error: unknown) => ({ type: 'failed', error }) as const),
+    ),
+  );
+  for (const [index, job] of jobs.entries()) {
+    const planned = await plans[index]!;
+    if (planned === undefined) continue;
+    if (planned.type === 'failed') {
+      stop(planned.error);
+      await Promise.allSettled([...writes, ...plans]);
+      throw planned.error;
+    }
+    if (planned.type === 'issues') {
+      // An issue that names no file (a character met as satori lays out a campaign's title)
+      // is placed at the post.
+      const error = new DataError(planned.issues);
+      options.issues.push(
+        ...planned.issues.map((issue) => {
+          if (issue.file !== undefined) return issue;
+          const { file, path } = options.issueOf(job, error, issue.code);
+          return { ...issue, ...(file === undefined ? {} : { file }), path };
+        }),
+      );
       continue;
     }
-    slidesPlanned += planned.slides.length;
-    await options.checkFolder(job, postFileNames(planned.slides.length, options));
+    if (planned.type === 'problem') {
+      options.issues.push(options.issueOf(job, planned.error, planned.code));
+      continue;
+    }
+    slidesPlanned += planned.slides;
+    await options.checkFolder(job, postFileNames(planned.slides, options));
     if (options.issues.length > 0) continue;
     writes.push(
       heldLimiter.run(async () => {
         if (isStopped) return;
-        const rendered = await drawLimiter.run(() => drawPost(planned, options, slideLimiter));
+        const drawn = await drawLimiter.run(() =>
+          drawer.draw(planned.post, { image: options.image, svg: options.svg }),
+        );
         await gate;
         if (isStopped) return;
         options.beforeWrite();
         try {
-          await writeFolder(job.dir, rendered.files, job.hash);
+          await writeFolder(job.dir, drawn.files, job.hash);
         } catch (error) {
           // Posts already being written finish; no other starts.
           isStopped = true;
           throw error;
         }
-        slidesWritten += rendered.post.slides.length;
-        options.onWritten(job, rendered.post.slides.length);
+        slidesWritten += drawn.slides;
+        options.onWritten(job, drawn);
       }),
     );
   }

@@ -1,5 +1,4 @@
-import { renderAsync } from '@resvg/resvg-js';
-import sharp from 'sharp';
+import { Resvg, renderAsync, sharp } from './drawing-stack.js';
 
 export type ImageFormat = 'jpeg' | 'png';
 
@@ -35,13 +34,24 @@ function srgbIccSegment(): Promise<Buffer> {
   return iccSegment;
 }
 
+const resvgOptions = { font: { loadSystemFonts: false }, background: '#ffffff' };
+
 /**
  * SVG → pixels → encoded image. resvg needs no fonts (satori emits glyphs as paths) and hands
- * its raw RGBA straight to sharp, which skips a PNG encode and decode. `renderAsync` runs on the
- * libuv pool, so the main thread can lay out the next slide meanwhile.
+ * its raw RGBA straight to sharp, which skips a PNG encode and decode. resvg runs on libuv's
+ * pool, so the thread can lay out the next slide meanwhile, or, with `onThisThread` (a drawing
+ * worker, which is a core's worth of work already), on this thread: the same pixels, and its
+ * memory stays with the thread rather than spread over every thread of the pool.
  */
-export async function rasterize(svg: string, format: ImageFormat): Promise<Buffer> {
-  const image = await renderAsync(svg, { font: { loadSystemFonts: false }, background: '#ffffff' });
+export async function rasterize(
+  svg: string,
+  format: ImageFormat,
+  options: { onThisThread?: boolean } = {},
+): Promise<Buffer> {
+  const image =
+    options.onThisThread === true
+      ? new Resvg(svg, resvgOptions).render()
+      : await renderAsync(svg, resvgOptions);
   const pixels = sharp(image.pixels, {
     raw: { width: image.width, height: image.height, channels: 4 },
     // Every slide paints its own opaque background (and resvg fills white beneath), so the

@@ -9,7 +9,13 @@ import { InputError } from '../errors.js';
 import { stockholmTimestamp } from '../data/publish-time.js';
 import { planCarousel, type PlannedSlide } from './carousel.js';
 import type { TemplateSet } from '../slide/template-set.js';
+import { Limiter } from './limiter.js';
+import { slideFileNames } from './post-files.js';
 import { postIdOf, type PostSpec } from './post-spec.js';
+
+export { Limiter } from './limiter.js';
+export { postFileNames } from './post-files.js';
+import { thumbnailOf } from './contact-sheet.js';
 import { rasterize, type ImageFormat } from './rasterize.js';
 import type { SlideKind } from './slide-element.js';
 import { renderEditableSvg } from './editable-svg.js';
@@ -21,6 +27,10 @@ export interface RenderOptions {
   svg: boolean;
   /** Slides drawn at once: satori on the main thread overlaps resvg and sharp on the pool. */
   jobs?: number;
+  /** Also make each slide's contact sheet thumbnail (RenderedPost.thumbnails). */
+  thumbnails?: boolean;
+  /** resvg on this thread rather than on libuv's pool (in a drawing worker: rasterize()). */
+  resvgOnThisThread?: boolean;
 }
 
 /** `post.json`, what the post is (PRODUCT.md, "Outputs"). */
@@ -43,6 +53,8 @@ export interface RenderedPost {
   post: PostJson;
   /** Every file of the post folder, by name: slides, post.json, caption.txt, alt.txt. */
   files: Map<string, Buffer>;
+  /** Each slide's contact sheet thumbnail (raw RGB), when asked for. */
+  thumbnails?: Buffer[] | undefined;
 }
 
 const sha256 = (data: Buffer | string): string => createHash('sha256').update(data).digest('hex');
@@ -129,73 +141,25 @@ export async function planPost(spec: PostSpec, templates: TemplateSet): Promise<
   return planned;
 }
 
-/**
- * Bounds how much work runs at once: slides being rasterised (satori lays out the next slide
- * on the main thread while resvg and sharp work on the thread pool), or posts being drawn.
- */
-export class Limiter {
-  private readonly waiting: (() => void)[] = [];
-  private running = 0;
-
-  constructor(readonly jobs: number) {}
-
-  /** Waits for a free place, then starts `task` and hands back its result without waiting on it. */
-  async start<T>(task: () => Promise<T>): Promise<{ result: Promise<T> }> {
-    if (this.running >= this.jobs) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.running++;
-    const result = task().finally(() => {
-      this.running--;
-      this.waiting.shift()?.();
-    });
-    return { result };
-  }
-
-  /** Queues `task` to start when a place is free; the caller goes on at once. */
-  run<T>(task: () => Promise<T>): Promise<T> {
-    return this.start(task).then(({ result }) => result);
-  }
-}
-
-/** The file names of slide `index` (from 0): `01.jpg`, and `01.svg` when SVGs are kept. */
-function slideFileNames(
-  index: number,
-  options: Pick<RenderOptions, 'image' | 'svg'>,
-): { image: string; svg: string | undefined } {
-  const base = String(index + 1).padStart(2, '0');
-  return {
-    image: `${base}.${options.image === 'png' ? 'png' : 'jpg'}`,
-    svg: options.svg ? `${base}.svg` : undefined,
-  };
-}
-
-/** Every file a post of `slides` slides writes into its folder. */
-export function postFileNames(
-  slides: number,
-  options: Pick<RenderOptions, 'image' | 'svg'>,
-): string[] {
-  const names: string[] = [];
-  for (let index = 0; index < slides; index++) {
-    const { image, svg } = slideFileNames(index, options);
-    names.push(image, ...(svg === undefined ? [] : [svg]));
-  }
-  return [...names, 'post.json', 'caption.txt', 'alt.txt'];
-}
-
 /** Draws a planned post and writes its caption, alt text and post.json, in memory. */
 export async function drawPost(
   planned: PlannedPost,
   options: RenderOptions,
   limiter = new Limiter(Math.max(1, options.jobs ?? 3)),
 ): Promise<RenderedPost> {
-  const drawing: Promise<{ image: Buffer; svg: string }>[] = [];
+  const drawing: Promise<{ image: Buffer; svg: string; thumbnail?: Buffer }>[] = [];
   for (const slide of planned.slides) {
+    const { width, height } = slide.ctx;
     // satori is synchronous work on this thread; rasterising runs on the libuv pool meanwhile.
-    const { svg } = await renderSvg(slide.element, {
-      width: slide.ctx.width,
-      height: slide.ctx.height,
+    const { svg } = await renderSvg(slide.element, { width, height });
+    const { result } = await limiter.start(async () => {
+      const image = await rasterize(svg, options.image, {
+        onThisThread: options.resvgOnThisThread === true,
+      });
+      if (options.thumbnails !== true) return { image, svg };
+      return { image, svg, thumbnail: await thumbnailOf(image, width, height) };
     });
-    const { result } = await limiter.start(() => rasterize(svg, options.image));
-    drawing.push(result.then((image) => ({ image, svg })));
+    drawing.push(result);
   }
   const drawn = await Promise.all(drawing);
   // For designers: the text as text (the drawn SVG has it as outlines, for resvg).
@@ -244,7 +208,9 @@ export async function drawPost(
     'alt.txt',
     Buffer.from(`${slides.map((slide) => `${slide.file}\n${slide.altText}`).join('\n\n')}\n`),
   );
-  return { post, files };
+  const thumbnails =
+    options.thumbnails === true ? drawn.map(({ thumbnail }) => thumbnail!) : undefined;
+  return { post, files, thumbnails };
 }
 
 /** Lays out and draws one post with a set of templates. */

@@ -1,8 +1,8 @@
 import type { ReactNode } from 'react';
-import satori from 'satori';
 import { emojiDataUri } from './emoji.js';
 import { loadFonts } from './fonts.js';
 import { describeMissingGlyph, formatCodePoints, GlyphError } from './glyphs.js';
+import { satori } from './drawing-stack.js';
 
 /** A laid-out node, as satori reports it: its box in slide pixels. */
 export interface SatoriNodeBox {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.js';
 import type { Issue } from '../../src/issue.js';
-import { drawPosts, type DrawJob } from '../../src/render/draw-posts.js';
+import { drawInProcess, drawPosts, type DrawJob } from '../../src/render/draw-posts.js';
 import { specsOfCampaign } from '../../src/render/post-spec.js';
 import { templates } from '../../templates/index.js';
 
@@ -14,10 +14,9 @@ describe('drawPosts', () => {
     const issues: Issue[] = [];
     const stop = new Error('stopped before writing');
     const drawing = drawPosts<DrawJob>([{ spec, dir: 'never-written', hash: '' }], {
-      templates,
+      drawer: await drawInProcess(templates, 1),
       image: 'jpeg',
       svg: false,
-      jobs: 1,
       issues,
       issueOf: (_job, error, code) => ({
         code,
