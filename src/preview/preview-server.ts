@@ -10,10 +10,17 @@ import { apiRoutes } from './server/api-routes.js';
 import { EventStreams } from './server/event-stream.js';
 import { createRequestListener, isLoopbackAddress } from './server/http.js';
 import { pageRoutes, readPageAssets } from './server/page-routes.js';
+import { planRoutes } from './server/plan-routes.js';
+import { BuildRunner, loadPackageTemplates } from './plan/build-runner.js';
+import type { TemplateSet } from '../slide/template-set.js';
 
 export interface PreviewOptions {
   /** The data folder: brand.yaml, campaigns/, interviews/. */
   dataDir: string;
+  /** Where builds from the page write, and downloads are read from; default `out`. */
+  outDir?: string;
+  /** The templates builds from the page draw with; default the package's own. */
+  loadTemplates?: () => Promise<TemplateSet>;
   /** The template sources; default the package's templates/. */
   templatesDir?: string;
   /** Default 4173; 0 for any free port. */
@@ -51,9 +58,27 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let session: PreviewSession | undefined;
   const current = (): PreviewSession | undefined => session;
   const events = new EventStreams(current);
+  const outDir = options.outDir ?? 'out';
+  const loadTemplates = options.loadTemplates ?? loadPackageTemplates;
+  // Two slides at a time: the page's own render worker shares the machine.
+  const runner = new BuildRunner({
+    dataDir: options.dataDir,
+    outDir,
+    image,
+    jobs: 2,
+    loadTemplates,
+  });
   const routes = [
     ...pageRoutes(assets),
     ...apiRoutes({ image, session: current }),
+    ...planRoutes({
+      dataDir: options.dataDir,
+      outDir,
+      image,
+      session: current,
+      runner,
+      loadTemplates,
+    }),
     ...events.routes(),
   ];
   const server = createServer(
@@ -84,6 +109,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     async close() {
       events.close();
       await closeServer(server);
+      await runner.close();
       await running.close();
     },
   };

@@ -11,6 +11,7 @@ import {
   wholeNumberOption,
 } from '../options.js';
 import { createStyle, shouldUseColor, type Style } from '../style.js';
+import { loadTemplates } from '../templates.js';
 import { escapeControls, escapeDeep } from '../terminal-text.js';
 
 const previewOptionsSchema = globalOptionsSchema.extend({
@@ -33,6 +34,8 @@ export function previewCommand(): Command {
       const style = createStyle(shouldUseColor(process.stdout));
       const server = await startPreview({
         dataDir: options.data,
+        outDir: options.out,
+        loadTemplates,
         port: options.port,
         host: options.host,
         image: options.image,
