@@ -6,10 +6,13 @@ import { templatesSourceDir } from '../paths.js';
 import type { ImageFormat } from '../render/rasterize.js';
 import type { PreviewEvent } from './preview-event.js';
 import { PreviewSession } from './preview-session.js';
+import { writerOf, type DataWriter } from './edits/data-writer.js';
 import { apiRoutes } from './server/api-routes.js';
+import { editRoutes } from './server/edit-routes.js';
 import { EventStreams } from './server/event-stream.js';
 import { createRequestListener, isLoopbackAddress } from './server/http.js';
 import { pageRoutes, readPageAssets } from './server/page-routes.js';
+import { WriteGuard } from './server/write-guard.js';
 
 export interface PreviewOptions {
   /** The data folder: brand.yaml, campaigns/, interviews/. */
@@ -51,13 +54,23 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let session: PreviewSession | undefined;
   const current = (): PreviewSession | undefined => session;
   const events = new EventStreams(current);
+  const guard = new WriteGuard();
+  // Writes wait for the session: the page cannot have read what they change before it runs.
+  const writer = (): DataWriter | undefined =>
+    session === undefined ? undefined : writerOf(options.dataDir);
+  const edits = editRoutes(writer);
   const routes = [
-    ...pageRoutes(assets),
+    ...pageRoutes(assets, guard.token),
     ...apiRoutes({ image, session: current }),
+    ...edits.reads,
     ...events.routes(),
   ];
   const server = createServer(
-    createRequestListener(routes, { isLoopback: isLoopbackAddress(host) }),
+    createRequestListener(routes, {
+      isLoopback: isLoopbackAddress(host),
+      writes: [...edits.writes],
+      guard,
+    }),
   );
 
   const port = await listen(server, options.port ?? 4173, host);
