@@ -140,6 +140,87 @@ export interface ChangeEvent {
   what: 'data' | 'templates' | 'watching';
 }
 
+// ---- Writes (studio-core): every change goes through one guarded path -----------------------
+//
+// Every request that changes anything is a POST under /api/ with the page's session token in
+// the `X-Excerpt-Token` header (the page finds it in <meta name="excerpt-token">) and a JSON
+// body; the browser adds the page's Origin. Anything else is a 403 and changes nothing.
+
+/** A field of a YAML data file, as issues name it: `['qa', 2, 'answer', 0]`. */
+export type FieldPathJson = (string | number)[];
+
+/** One change to a YAML data file (src/data/edit-yaml.ts). */
+export type EditOperationJson =
+  | { op: 'set'; path: FieldPathJson; value: unknown }
+  | { op: 'delete'; path: FieldPathJson }
+  | { op: 'insert'; path: FieldPathJson; index?: number; value: unknown };
+
+/**
+ * POST /api/edit: change one data file (a path inside the data folder, e.g.
+ * `interviews/x/y.yaml`) from the version the page read (null: the file must not exist yet),
+ * by operations on its YAML, or by its whole text.
+ */
+export interface EditRequest {
+  file: string;
+  baseVersion: string | null;
+  operations?: EditOperationJson[];
+  /** The file's whole text instead of operations; null removes a file the studio made. */
+  text?: string | null;
+  /** What the history calls this change, shown on the undo button. */
+  label: string;
+}
+
+/** GET /api/file?path=…: a data file's text and version, as on disk now. */
+export interface FileReply {
+  file: string;
+  text: string | null;
+  version: string | null;
+}
+
+/** A change the history holds. */
+export interface HistoryStep {
+  id: string;
+  label: string;
+  /** ISO 8601. */
+  at: string;
+  /** The files it changed, inside the data folder. */
+  files: string[];
+}
+
+/** GET /api/history: what undo would take back and redo would make again. */
+export interface HistoryReply {
+  undo: HistoryStep | null;
+  redo: HistoryStep | null;
+}
+
+/** A file that changed on disk since the page read it: both texts, for the user to choose. */
+export interface EditConflict {
+  file: string;
+  current: string | null;
+  currentVersion: string | null;
+  /** The change asked for, made to the current text (null where it does not apply). */
+  yours: string | null;
+}
+
+/**
+ * The answer to every write (POST /api/edit, /api/undo, /api/redo, and the writes of other
+ * views): 200 written; 409 a conflict, or nothing to undo or redo; 422 the loader's problems
+ * with the data as it would be, nothing written; 400 a request the server cannot read; 403
+ * refused (not from the studio's page).
+ */
+export type EditReply =
+  | {
+      ok: true;
+      versions: Record<string, string | null>;
+      /** Null when nothing needed writing: the file already said that. */
+      change: HistoryStep | null;
+      history: HistoryReply;
+    }
+  | { ok: false; reason: 'conflict'; conflicts: EditConflict[] }
+  | { ok: false; reason: 'invalid'; problem: Problem }
+  | { ok: false; reason: 'nothing' }
+  | { ok: false; reason: 'bad-request' | 'refused'; message: string };
+
 // ---- Campaigns, the schedule and output (the studio's plan views) ----------------------------
 
 /** A block of an answer: a paragraph, or a bullet list (data/schema's AnswerBlock). */
@@ -160,6 +241,7 @@ export interface PlanPost {
 /** A campaign as its file has it, with the file's version for a save to name. */
 export interface PlanCampaign {
   id: string;
+  /** Inside the data folder, as a write names it: `campaigns/<name>.yaml`. */
   file: string;
   /** The content hash of the file as read: a save names it, so a file changed since is seen. */
   version: string;

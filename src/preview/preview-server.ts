@@ -6,11 +6,14 @@ import { templatesSourceDir } from '../paths.js';
 import type { ImageFormat } from '../render/rasterize.js';
 import type { PreviewEvent } from './preview-event.js';
 import { PreviewSession } from './preview-session.js';
+import { writerOf, type DataWriter } from './edits/data-writer.js';
 import { apiRoutes } from './server/api-routes.js';
+import { editRoutes } from './server/edit-routes.js';
 import { EventStreams } from './server/event-stream.js';
 import { createRequestListener, isLoopbackAddress } from './server/http.js';
 import { pageRoutes, readPageAssets } from './server/page-routes.js';
 import { planRoutes } from './server/plan-routes.js';
+import { WriteGuard } from './server/write-guard.js';
 import { BuildRunner, loadPackageTemplates } from './plan/build-runner.js';
 import type { TemplateSet } from '../slide/template-set.js';
 
@@ -68,21 +71,33 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     jobs: 2,
     loadTemplates,
   });
+  const guard = new WriteGuard();
+  // Writes wait for the session: the page cannot have read what they change before it runs.
+  const writer = (): DataWriter | undefined =>
+    session === undefined ? undefined : writerOf(options.dataDir);
+  const edits = editRoutes(writer);
+  const plan = planRoutes({
+    dataDir: options.dataDir,
+    outDir,
+    image,
+    session: current,
+    writer,
+    runner,
+    loadTemplates,
+  });
   const routes = [
-    ...pageRoutes(assets),
+    ...pageRoutes(assets, guard.token),
     ...apiRoutes({ image, session: current }),
-    ...planRoutes({
-      dataDir: options.dataDir,
-      outDir,
-      image,
-      session: current,
-      runner,
-      loadTemplates,
-    }),
+    ...edits.reads,
+    ...plan.reads,
     ...events.routes(),
   ];
   const server = createServer(
-    createRequestListener(routes, { isLoopback: isLoopbackAddress(host) }),
+    createRequestListener(routes, {
+      isLoopback: isLoopbackAddress(host),
+      writes: [...edits.writes, ...plan.writes],
+      guard,
+    }),
   );
 
   const port = await listen(server, options.port ?? 4173, host);

@@ -2,17 +2,26 @@ import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../src/cli/templates.js';
 import { loadData } from '../../src/data/load.js';
-import type { FairnessReply, OutputState, PlanState } from '../../src/preview/page-protocol.js';
+import type {
+  BuildProgress,
+  BuildStarted,
+  CampaignFields,
+  FairnessReply,
+  OutputState,
+  PlanCampaign,
+  PlanState,
+} from '../../src/preview/page-protocol.js';
 import { buildCampaigns } from '../../src/render/build.js';
 import { startFixture, waitFor, type PreviewFixture } from './fixture.js';
+import { send, tokenOf } from './write-client.js';
 
 /**
- * The studio's campaign, fairness and output routes, read in process: what the page is told of
- * the campaign files, each party's questions and slides, what is built, and the files it hands
- * out (a post's zip checked entry by entry).
+ * The studio's campaign, fairness and output routes, in process: what the page is told of
+ * the campaign files, each party's questions and slides, what is built, the files it hands out
+ * (a post's zip checked entry by entry), and the writes: campaigns, the schedule, builds.
  */
 
 let fixture: PreviewFixture;
@@ -243,3 +252,212 @@ describe('output', () => {
     }
   });
 });
+
+describe('writes: campaigns and the schedule, through the studio’s write path', () => {
+  const campaignFile = (): string => join(fixture.dataDir, 'campaigns', `${advent}.yaml`);
+  const campaignOf = async (id = advent): Promise<PlanCampaign> =>
+    (await fixture.getJson<PlanState>('/api/plan')).campaigns.find((each) => each.id === id)!;
+  const fieldsOf = (campaign: PlanCampaign): CampaignFields => ({
+    title: campaign.title,
+    subtitle: campaign.subtitle ?? '',
+    marker: campaign.marker,
+    theme: campaign.theme,
+    format: campaign.format,
+    time: campaign.time,
+    hashtags: campaign.hashtags,
+  });
+  let token: string;
+  let original: string;
+  beforeAll(async () => {
+    token = await tokenOf(fixture.server.url);
+    original = readFileSync(campaignFile(), 'utf8');
+  });
+  beforeEach(() => writeFileSync(campaignFile(), original));
+  afterAll(() => writeFileSync(campaignFile(), original));
+
+  it('saves a campaign’s fields over the version read, comments kept', async () => {
+    const campaign = await campaignOf();
+    const answer = await send(fixture.server.url, `/api/plan/campaigns/${advent}`, {
+      token,
+      body: {
+        baseVersion: campaign.version,
+        fields: { ...fieldsOf(campaign), time: '09:30', hashtags: ['Huddinge', 'Advent'] },
+      },
+    });
+    expect(answer.status).toBe(200);
+    const text = readFileSync(campaignFile(), 'utf8');
+    expect(answer.json).toEqual({
+      ok: true,
+      id: advent,
+      file: `campaigns/${advent}.yaml`,
+      version: createHash('sha256').update(text).digest('hex'),
+    });
+    expect(text).toContain('time: "09:30"');
+    expect(text).toContain('hashtags: [Huddinge, Advent]');
+    expect(text.startsWith('# Adventsfrågestund 2020: one party a day')).toBe(true);
+    // Only those two lines changed.
+    const changed = text.split('\n').filter((line, index) => line !== original.split('\n')[index]);
+    expect(changed).toEqual(['time: "09:30"', 'hashtags: [Huddinge, Advent]']);
+  });
+
+  it('refuses a save without the token, or over a file changed on disk since, and writes nothing', async () => {
+    const campaign = await campaignOf();
+    const body = {
+      baseVersion: campaign.version,
+      fields: { ...fieldsOf(campaign), time: '10:00' },
+    };
+    const untokened = await send(fixture.server.url, `/api/plan/campaigns/${advent}`, { body });
+    expect(untokened.status).toBe(403);
+    const foreign = await send(fixture.server.url, `/api/plan/campaigns/${advent}`, {
+      token,
+      body,
+      headers: { Origin: 'http://attacker.example' },
+    });
+    expect(foreign.status).toBe(403);
+    expect(readFileSync(campaignFile(), 'utf8')).toBe(original);
+
+    const byHand = original.replace('marker: 🎄', 'marker: ⭐');
+    writeFileSync(campaignFile(), byHand);
+    const stale = await send(fixture.server.url, `/api/plan/campaigns/${advent}`, { token, body });
+    expect(stale.status).toBe(409);
+    expect(stale.json).toMatchObject({ ok: false, reason: 'conflict', current: byHand });
+    expect((stale.json as { yours: string }).yours).toContain('time: "10:00"');
+    expect(readFileSync(campaignFile(), 'utf8')).toBe(byHand);
+  });
+
+  it('schedules a post with a highlight checked against the answer, and undoes it', async () => {
+    const plan = await fixture.getJson<PlanState>('/api/plan');
+    const campaign = plan.campaigns.find((each) => each.id === advent)!;
+    const interview = `${advent}/socialdemokraterna`;
+    const answer = plan.interviews.find((each) => each.id === interview)!.qa[0]!.answer[0];
+    expect(typeof answer).toBe('string');
+    const passage = (answer as string).split(/(?<=\.) /)[0]!;
+
+    const wrong = await send(fixture.server.url, `/api/plan/campaigns/${advent}/schedule`, {
+      token,
+      body: {
+        baseVersion: campaign.version,
+        interview,
+        post: { date: '2020-12-15', qa: ['q1', 'q6'], highlight: `${passage} Och mer.` },
+      },
+    });
+    expect(wrong.status).toBe(422);
+    expect(JSON.stringify(wrong.json)).toContain('highlight');
+    expect(readFileSync(campaignFile(), 'utf8')).toBe(original);
+
+    const right = await send(fixture.server.url, `/api/plan/campaigns/${advent}/schedule`, {
+      token,
+      body: {
+        baseVersion: campaign.version,
+        interview,
+        post: { date: '2020-12-15', qa: ['q6', 'q1'], highlight: passage },
+      },
+    });
+    expect(right.status).toBe(200);
+    const scheduled = (await campaignOf()).posts.find((post) => post.interview === interview)!;
+    expect(scheduled).toMatchObject({ index: 0, qa: ['q6', 'q1'], highlight: passage });
+
+    const undo = await send(fixture.server.url, '/api/undo', { token, body: {} });
+    expect(undo.status).toBe(200);
+    expect(readFileSync(campaignFile(), 'utf8')).toBe(original);
+  });
+
+  it('takes a post off the schedule, and refuses an interview of no campaign', async () => {
+    const campaign = await campaignOf();
+    const off = await send(fixture.server.url, `/api/plan/campaigns/${advent}/schedule`, {
+      token,
+      body: { baseVersion: campaign.version, interview: `${advent}/liberalerna`, post: null },
+    });
+    expect(off.status).toBe(200);
+    expect((await campaignOf()).posts).toHaveLength(5);
+    const unknown = await send(fixture.server.url, `/api/plan/campaigns/${advent}/schedule`, {
+      token,
+      body: {
+        baseVersion: (await campaignOf()).version,
+        interview: `${advent}/piratpartiet`,
+        post: { date: '2020-12-23', qa: ['q1'] },
+      },
+    });
+    expect(unknown.status).toBe(422);
+    expect((await campaignOf()).posts).toHaveLength(5);
+  });
+
+  it('creates a campaign named by its title, once', async () => {
+    const fields: CampaignFields = {
+      title: 'Valfrågor 2026',
+      subtitle: 'Politiker svarar',
+      marker: '🗳️',
+      theme: 'default',
+      format: 'portrait',
+      time: '08:00',
+      hashtags: ['Huddinge'],
+    };
+    const created = await send(fixture.server.url, '/api/plan/campaigns', {
+      token,
+      body: { fields },
+    });
+    expect(created.status).toBe(200);
+    expect(created.json).toMatchObject({ ok: true, id: 'valfragor-2026' });
+    expect(await campaignOf('valfragor-2026')).toMatchObject({ ...fields, posts: [] });
+    const again = await send(fixture.server.url, '/api/plan/campaigns', {
+      token,
+      body: { fields },
+    });
+    expect(again.status).toBe(409);
+    expect(again.json).toMatchObject({ reason: 'exists', id: 'valfragor-2026' });
+    const untitled = await send(fixture.server.url, '/api/plan/campaigns', {
+      token,
+      body: { fields: { ...fields, title: '!!' } },
+    });
+    expect(untitled.status).toBe(422);
+    rmSync(join(fixture.dataDir, 'campaigns', 'valfragor-2026.yaml'));
+  });
+});
+
+describe('builds from the page', () => {
+  it('builds one post with progress, then the zip is there', async () => {
+    const token = await tokenOf(fixture.server.url);
+    const id = `${advent}/2020-12-16-centerpartiet`;
+    const refused = await send(fixture.server.url, '/api/plan/builds', {
+      body: { campaign: advent, post: id },
+    });
+    expect(refused.status).toBe(403);
+    const started = await send(fixture.server.url, '/api/plan/builds', {
+      token,
+      body: { campaign: advent, post: id },
+    });
+    expect(started.status).toBe(202);
+    const build = (started.json as BuildStarted).id;
+    const events = await followBuild(build);
+    expect(events.map((event) => event.type)).toEqual([
+      'started',
+      'planned',
+      'post',
+      'campaign',
+      'done',
+    ]);
+    expect(events[2]).toMatchObject({
+      type: 'post',
+      folder: '2020-12-16-centerpartiet',
+      status: 'rendered',
+    });
+    expect((await get(`/out/${id}.zip`)).status).toBe(200);
+
+    const failed = await send(fixture.server.url, '/api/plan/builds', {
+      token,
+      body: { campaign: 'no-such-campaign' },
+    });
+    const failure = await followBuild((failed.json as BuildStarted).id);
+    expect(failure.at(-1)).toMatchObject({ type: 'failed' });
+  });
+});
+
+/** A build's events, read from its stream until it ends. */
+async function followBuild(id: string): Promise<BuildProgress[]> {
+  const response = await get(`/api/plan/builds/${id}`);
+  const text = await response.text();
+  return text
+    .split('\n\n')
+    .filter((chunk) => chunk.startsWith('event: build'))
+    .map((chunk) => JSON.parse(chunk.split('\ndata: ')[1]!) as BuildProgress);
+}

@@ -1,17 +1,13 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { inspectData } from '../../data/load.js';
 import { parseYamlText } from '../../data/read-yaml-file.js';
 import { campaignSchema, type Campaign, type Interview } from '../../data/schema.js';
 import { instagramLimits } from '../../layout/instagram-limits.js';
 import { postFolderName } from '../../render/post-spec.js';
+import { versionOf } from '../edits/data-files.js';
 import type { PlanCampaign, PlanInterview, PlanState } from '../page-protocol.js';
 import { problemOfDataIssues } from '../problem.js';
-
-/** The version of a file's text as the page names it in a save: its sha256. */
-export function versionOfText(text: string): string {
-  return createHash('sha256').update(text).digest('hex');
-}
 
 /**
  * The campaigns and interviews as their files say now, for the campaign and schedule views.
@@ -30,7 +26,9 @@ export async function readPlanState(dataDir: string): Promise<PlanState> {
     if (text === undefined) continue;
     const campaign = parseYamlText(text, file, campaignSchema).value;
     if (campaign === undefined) continue;
-    campaigns.push(planCampaign(campaign, file, versionOfText(text), partyOf));
+    // Named as the studio's writes name a data file: inside the data folder.
+    const path = `campaigns/${basename(file)}`;
+    campaigns.push(planCampaign(campaign, path, versionOf(text)!, partyOf));
   }
   campaigns.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
