@@ -12,8 +12,13 @@ import { problemBox } from './problem-box.js';
 import { FeedView } from './views/feed-view.js';
 import { renderGrid } from './views/grid-view.js';
 import { InterviewView } from './views/interview-view.js';
+import { FairnessView } from './views/fairness-view.js';
+import { OutputView } from './views/output-view.js';
+import { PlanView } from './views/plan-view.js';
 
-type ViewName = 'feed' | 'grid' | 'interview';
+type ViewName = 'feed' | 'grid' | 'interview' | PlanViewName;
+/** The views that fetch their own state (the studio's campaign, fairness and output views). */
+type PlanViewName = 'plan' | 'fairness' | 'output';
 /** A format to show every post in, or ('') each campaign's own. */
 type FormatChoice = PostFormat | '';
 
@@ -24,6 +29,9 @@ const views: Record<ViewName, HTMLElement> = {
   feed: byId('view-feed'),
   grid: byId('view-grid'),
   interview: byId('view-interview'),
+  plan: byId('view-plan'),
+  fairness: byId('view-fairness'),
+  output: byId('view-output'),
 };
 const banner = byId('banner');
 const live = new LiveMark(byId('live'));
@@ -37,6 +45,12 @@ const queue = new PostQueue(() => scheduleRefresh());
 addEventListener('scroll', () => queue.pump(), { passive: true });
 const feed = new FeedView(views.feed, queue);
 const interview = new InterviewView(views.interview, queue, () => state!);
+const planViews: Record<PlanViewName, { refresh(): Promise<void> }> = {
+  plan: new PlanView(views.plan, queue, () => state?.brand ?? null),
+  fairness: new FairnessView(views.fairness),
+  output: new OutputView(views.output),
+};
+const isPlanView = (view: ViewName): view is PlanViewName => Object.hasOwn(planViews, view);
 
 const showGrid = (shown: PreviewState): void =>
   renderGrid(views.grid, shown, queue, (id) => {
@@ -63,6 +77,7 @@ function selectView(view: ViewName): void {
     if (view === 'grid') showGrid(state);
     if (view === 'interview') interview.render(state);
   }
+  if (isPlanView(view)) void planViews[view].refresh();
   if (location.hash.slice(1) !== view) history.replaceState(null, '', `#${view}`);
   queue.pump();
 }
@@ -135,6 +150,9 @@ followEvents({
     live.connected(hello.isFollowing !== false);
     void refresh();
   },
-  onChange: () => void refresh(),
+  onChange: () => {
+    void refresh();
+    if (isPlanView(currentView)) void planViews[currentView].refresh();
+  },
   onError: () => live.disconnected(),
 });
