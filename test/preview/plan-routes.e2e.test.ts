@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -461,3 +461,75 @@ async function followBuild(id: string): Promise<BuildProgress[]> {
     .filter((chunk) => chunk.startsWith('event: build'))
     .map((chunk) => JSON.parse(chunk.split('\ndata: ')[1]!) as BuildProgress);
 }
+
+describe('publish status', () => {
+  const pride = 'digital-pride-2020';
+  const ledger = (): string => join(fixture.dataDir, 'publish', `${pride}.json`);
+  const entry = (folder: string, extra: object): object => ({
+    id: `${pride}/${folder}`,
+    publishAt: '2020-07-30T08:00:00+02:00',
+    account: '17841400000000000',
+    attempts: 1,
+    content: 'c'.repeat(64),
+    children: [],
+    errors: [],
+    ...extra,
+  });
+  const statuses = async (): Promise<OutputState> =>
+    fixture.getJson<OutputState>('/api/plan/output');
+
+  it('says which post is published (with its permalink), which failed, which is due', async () => {
+    mkdirSync(join(fixture.dataDir, 'publish'), { recursive: true });
+    writeFileSync(
+      ledger(),
+      JSON.stringify({
+        campaign: pride,
+        posts: {
+          '2020-07-30-drevvikenpartiet': entry('2020-07-30-drevvikenpartiet', {
+            state: 'published',
+            mediaId: '1790000000',
+            permalink: 'https://www.instagram.com/p/ABC123/',
+            publishedAt: '2020-07-30T08:00:05+02:00',
+          }),
+          '2020-07-31-centerpartiet': entry('2020-07-31-centerpartiet', {
+            state: 'failed',
+            failure: {
+              at: '2020-07-31T08:00:09+02:00',
+              step: 'carousel',
+              message: 'The image could not be fetched',
+              hint: 'build the post again',
+              isFinal: true,
+            },
+          }),
+        },
+      }),
+    );
+    try {
+      const posts = (await statuses()).campaigns.find((each) => each.id === pride)!.posts;
+      const byFolder = new Map(posts.map((post) => [post.folder, post.status]));
+      expect(byFolder.get('2020-07-30-drevvikenpartiet')).toEqual({
+        state: 'published',
+        mediaId: '1790000000',
+        permalink: 'https://www.instagram.com/p/ABC123/',
+        publishedAt: '2020-07-30T08:00:05+02:00',
+      });
+      expect(byFolder.get('2020-07-31-centerpartiet')).toMatchObject({
+        state: 'failed',
+        error: 'carousel: The image could not be fetched',
+        hint: 'build the post again',
+        isFinal: true,
+      });
+      expect(byFolder.get('2020-07-31-liberalerna')).toMatchObject({ state: 'due' });
+
+      // A ledger that does not read: no status is guessed, and the page is told why.
+      writeFileSync(ledger(), '{ not json');
+      const broken = await statuses();
+      expect(broken.statusProblem?.title).toBeTruthy();
+      expect(JSON.stringify(broken.statusProblem)).toContain(`${pride}.json`);
+      const brokenPosts = broken.campaigns.flatMap((campaign) => campaign.posts);
+      expect(brokenPosts.every((post) => post.status === undefined)).toBe(true);
+    } finally {
+      rmSync(join(fixture.dataDir, 'publish'), { recursive: true, force: true });
+    }
+  });
+});
