@@ -111,7 +111,7 @@ describe('excerpt preview: the command', () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       const page = await fetch(url);
       expect(page.status).toBe(200);
-      expect(await page.text()).toContain('<title>excerpt preview</title>');
+      expect(await page.text()).toContain('<title>excerpt studio</title>');
       const state = (await (await fetch(new URL('/api/state', url))).json()) as {
         campaigns: { posts: unknown[] }[];
       };
