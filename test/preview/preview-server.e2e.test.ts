@@ -86,7 +86,7 @@ describe('excerpt preview: the server', () => {
     expect(page.status).toBe(200);
     expect(page.headers['content-type']).toBe('text/html; charset=utf-8');
     expect(page.headers['content-security-policy']).toContain("default-src 'none'");
-    expect(page.body).toContain('<title>excerpt preview</title>');
+    expect(page.body).toContain('<title>excerpt studio</title>');
     const head = await rawRequest(fixture.server.url, '/', { method: 'HEAD' });
     expect(head.status).toBe(200);
     expect(head.body).toBe('');

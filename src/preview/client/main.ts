@@ -6,6 +6,7 @@
 import type { PostFormat, PreviewState } from '../page-protocol.js';
 import { fetchState } from './api.js';
 import { byId } from './dom.js';
+import { language, setLanguage, translatePage, type Language } from './i18n/index.js';
 import { followEvents, LiveMark } from './live.js';
 import { PostQueue } from './post-queue.js';
 import { problemBox } from './problem-box.js';
@@ -24,6 +25,9 @@ type FormatChoice = PostFormat | '';
 
 const formatKey = 'excerpt-preview-format';
 const formatChoices: readonly string[] = ['', 'square', 'portrait', 'story'];
+
+// Before anything is drawn: every text of page.html in the page's language.
+translatePage();
 
 const views: Record<ViewName, HTMLElement> = {
   feed: byId('view-feed'),
@@ -70,7 +74,10 @@ function selectView(view: ViewName): void {
   currentView = view;
   for (const [name, element] of Object.entries(views)) element.hidden = name !== view;
   for (const button of document.querySelectorAll<HTMLElement>('[data-view]')) {
-    button.setAttribute('aria-selected', String(button.dataset.view === view));
+    const isSelected = button.dataset.view === view;
+    button.setAttribute('aria-selected', String(isSelected));
+    // One tab in the Tab order, the selected one; the arrow keys move between them.
+    button.tabIndex = isSelected ? 0 : -1;
   }
   // Before the first state there is nothing to show; it renders the view once it comes.
   if (state !== null) {
@@ -131,8 +138,31 @@ function scheduleRefresh(): void {
   refreshTimer = setTimeout(() => void refresh(), 100);
 }
 
-for (const button of document.querySelectorAll<HTMLElement>('[data-view]')) {
+const tabs = [...document.querySelectorAll<HTMLElement>('[data-view]')];
+for (const [index, button] of tabs.entries()) {
   button.addEventListener('click', () => selectView(button.dataset.view as ViewName));
+  // The keys of a tab list (WAI-ARIA): arrows, Home and End select and focus a tab.
+  button.addEventListener('keydown', (event) => {
+    const next =
+      event.key === 'ArrowRight'
+        ? (index + 1) % tabs.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + tabs.length) % tabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : undefined;
+    const tab = next === undefined ? undefined : tabs[next];
+    if (tab === undefined) return;
+    event.preventDefault();
+    selectView(tab.dataset.view as ViewName);
+    tab.focus();
+  });
+}
+for (const button of document.querySelectorAll<HTMLElement>('[data-language]')) {
+  button.setAttribute('aria-pressed', String(button.dataset.language === language));
+  button.addEventListener('click', () => setLanguage(button.dataset.language as Language));
 }
 for (const button of document.querySelectorAll<HTMLElement>('[data-format]')) {
   button.addEventListener('click', () =>

@@ -1,3 +1,5 @@
+import { language as pageLanguage, type Language } from '../i18n/index.js';
+
 /**
  * The words of the campaign, schedule, fairness and output views, in Swedish (the page's own
  * language, as the slides' and the users') and English. `{name}` marks where a value goes.
@@ -372,9 +374,9 @@ const en: Record<PlanTextKey, string> = {
   'problem.field': 'Field',
 };
 
-/** The page's language: English when the page says so, Swedish otherwise. */
-function language(): 'sv' | 'en' {
-  return document.documentElement.lang.startsWith('en') ? 'en' : 'sv';
+/** The page's language, as the page's switch chose it (i18n/index.ts). */
+function language(): Language {
+  return pageLanguage;
 }
 
 /** The text of `key` in the page's language, with `{name}`s filled in. */

@@ -1,6 +1,7 @@
 import type { ChoiceReply, PreviewState, StateInterview } from '../../page-protocol.js';
 import { fetchChoice, unansweredProblem } from '../api.js';
 import { h } from '../dom.js';
+import { t } from '../i18n/index.js';
 import { PostCard, type CardPost } from '../post-card.js';
 import type { PostQueue } from '../post-queue.js';
 import { formatDate, withEmoji } from '../text.js';
@@ -39,9 +40,7 @@ export class InterviewView {
     if (interview === undefined) {
       interview = interviews[0];
       if (interview === undefined) {
-        this.element.replaceChildren(
-          h('p', { className: 'empty', text: 'No interviews in the data folder yet.' }),
-        );
+        this.element.replaceChildren(h('p', { className: 'empty', text: t.noInterviews }));
         return;
       }
       this.interviewId = interview.id;
@@ -58,7 +57,7 @@ export class InterviewView {
     const select = h(
       'select',
       {
-        'aria-label': 'Interview',
+        'aria-label': t.interviewLabel,
         onchange: (event) => {
           if (!(event.target instanceof HTMLSelectElement)) return;
           this.interviewId = event.target.value;
@@ -85,7 +84,7 @@ export class InterviewView {
     );
     const list = h(
       'ol',
-      { className: 'qa-list' },
+      { className: 'qa-list', 'aria-label': t.questionsLabel },
       shown.qa.map((qa) =>
         h(
           'li',
@@ -152,27 +151,18 @@ export class InterviewView {
     const chosen = `qa: [${qa.join(', ')}]`;
     const scheduled = interview.scheduled;
     const same = scheduled && scheduled.qa.join(',') === qa.join(',');
-    note.replaceChildren(
-      ...(scheduled
-        ? same
-          ? [
-              'This is the scheduled post of ',
-              h('b', { text: formatDate(scheduled.date) }),
-              ': ',
-              h('code', { text: chosen }),
-              '.',
-            ]
-          : [
-              'Only a preview. To post this choice, set ',
-              h('code', { text: chosen }),
-              ` for this interview in the campaign file (now [${scheduled.qa.join(', ')}]).`,
-            ]
-        : [
-            'Not scheduled. To post it, add it to the campaign file with ',
-            h('code', { text: chosen }),
-            '.',
-          ]),
-    );
+    const code = h('code', { text: chosen });
+    const notScheduled = t.notScheduledNote;
+    if (scheduled === undefined) {
+      note.replaceChildren(notScheduled[0], code, notScheduled[1]);
+    } else if (same === true) {
+      const [before, between, after] = t.scheduledNote;
+      const date = h('b', { text: t.scheduledOn(formatDate(scheduled.date)) });
+      note.replaceChildren(before, date, between, code, after);
+    } else {
+      const [before, after] = t.previewOnlyNote(scheduled.qa.join(', '));
+      note.replaceChildren(before, code, after);
+    }
   }
 
   /** Draws the chosen Q&As as their campaign's post of this interview would be. */

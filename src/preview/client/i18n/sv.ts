@@ -1,0 +1,84 @@
+/**
+ * The studio's words in Swedish, the page's default language: the slides are Swedish, and so
+ * are the people who make them. A word is added here and in en.ts (which must have every key).
+ * Texts with numbers or names are functions; the data's own texts are never translated.
+ */
+/** The texts around things the page puts between them (a date, a piece of YAML). */
+export type Parts<N extends 2 | 3> = N extends 2 ? [string, string] : [string, string, string];
+
+export const sv = {
+  pageTitle: 'excerpt studio',
+  wordmarkSub: 'studio',
+
+  // The bar
+  viewsLabel: 'Vy',
+  viewFeed: 'Inlägg',
+  viewGrid: 'Profilrutnät',
+  viewInterview: 'Intervju',
+  viewPlan: 'Kampanjer',
+  viewFairness: 'Rättvisa',
+  viewOutput: 'Bygg och publicera',
+  formatLabel: 'Format',
+  formatCampaign: 'Kampanjens',
+  formatCampaignTitle: 'Varje kampanjs eget format',
+  formatPortrait: 'Stående',
+  formatSquare: 'Kvadrat',
+  formatStory: 'Story',
+  languageLabel: 'Språk',
+
+  // Whether the page follows the files
+  liveConnecting: 'Ansluter…',
+  liveConnectingTitle: 'Väntar på studions server',
+  liveOn: 'Live',
+  liveOnTitle: 'Följer varje ändring i data och mallar',
+  liveReconnecting: 'Återansluter…',
+  liveReconnectingTitle: 'Studions server svarar inte',
+  liveStopped: 'Följer inte ändringar',
+  liveStoppedTitle: 'Ändringar i data och mallar når inte längre sidan: se meddelandet överst',
+  serverDoesNotAnswer: 'Studions server svarar inte',
+
+  // A post
+  drawingSlides: 'Ritar bilderna…',
+  updating: 'Uppdaterar…',
+  slides: 'Bilder',
+  slidesOf: (party: string) => `${party}: bilder`,
+  more: 'mer',
+  previousSlide: 'Föregående bild',
+  nextSlide: 'Nästa bild',
+  carousel: 'karusell',
+  slide: 'bild',
+  problemLabel: 'Problem',
+
+  // The Posts view
+  postCount: (count: number) => `${count} inlägg`,
+  noPostsScheduled: 'inga inlägg schemalagda',
+  formatName: (format: string) =>
+    ({ square: 'kvadrat', portrait: 'stående', story: 'story' })[format] ?? format,
+  campaignHasNoPosts: 'Kampanjen har inga schemalagda inlägg än.',
+  noCampaigns: 'Inga kampanjer i datamappen än.',
+
+  // The Profile grid view
+  gridPosts: 'inlägg',
+  gridNote:
+    'Profilrutnätet visar varje omslag beskuret till 3:4 från mitten, nyast först. Kontrollera att inget viktigt skärs bort.',
+  openPost: (party: string, date: string) => `${party} · ${date}: öppna inlägget`,
+
+  // The Interview view
+  noInterviews: 'Inga intervjuer i datamappen än.',
+  interviewLabel: 'Intervju',
+  questionsLabel: 'Frågor och svar att visa',
+  // Texts around a date and a piece of YAML (the parts between them, in order).
+  scheduledNote: ['Det här är det schemalagda inlägget ', ': ', '.'] as Parts<3>,
+  previewOnlyNote: (scheduled: string): Parts<2> => [
+    'Bara en förhandsvisning. För att publicera det här urvalet, skriv ',
+    ` för intervjun i kampanjfilen (nu [${scheduled}]).`,
+  ],
+  notScheduledNote: [
+    'Inte schemalagt. För att publicera det, lägg till det i kampanjfilen med ',
+    '.',
+  ] as Parts<2>,
+  scheduledOn: (date: string) => `den ${date}`,
+};
+
+/** Every text the page shows, in one language. */
+export type Messages = typeof sv;
