@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignSchema } from '../../src/data/schema.js';
+import { axeViolations } from '../helpers/axe.js';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 import { startFixture, type PreviewFixture } from './fixture.js';
 
@@ -73,6 +74,7 @@ describe('the Campaigns view', () => {
       .toContain('time: "09:15"');
     expect(readFileSync(campaignFile(), 'utf8')).toMatch(/^# Adventsfrågestund 2020: one party/);
     await shoot('plan-campaign');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('schedules a post with the Q&As in another order and a highlight selected in an answer', async () => {
@@ -112,6 +114,7 @@ describe('the Campaigns view', () => {
       .first()
       .waitFor({ timeout: 30_000 });
     await shoot('plan-post-editor');
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('refuses to save over a file changed on disk since, and shows both texts', async () => {
@@ -144,6 +147,7 @@ describe('the Fairness view', () => {
     // A column for each of the six parties.
     await expect.poll(() => table.locator('thead th[scope="col"]').count()).toBe(7);
     await shoot('fairness');
+    expect(await axeViolations(page)).toEqual([]);
   });
 });
 
@@ -160,6 +164,7 @@ describe('the Build view', () => {
     await page.locator('#view-output .build-progress').waitFor();
     await expect.poll(() => row().getAttribute('data-build'), { timeout: 60_000 }).toBe('current');
     await shoot('output-built');
+    expect(await axeViolations(page)).toEqual([]);
 
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -145,7 +145,6 @@ export class ScheduleView {
             className: `day${isOther ? ' is-other' : ''}${date === this.openDay ? ' is-open' : ''}`,
             'data-date': date,
             tabindex: date === this.focusDate ? '0' : '-1',
-            'aria-label': label,
             'aria-expanded': String(date === this.openDay),
             onclick: (event) => {
               const chip = (event.target as Element).closest<HTMLElement>('.chip[data-interview]');
@@ -172,6 +171,9 @@ export class ScheduleView {
               if (post !== undefined && post.date !== date) this.actions.move(post, date);
             },
           },
+          // Named by its content, not an aria-label: what a screen reader says is what is seen
+          // (the date in full, hidden, for the day's number).
+          h('span', { className: 'visually-hidden', text: label }),
           h('span', {
             className: 'day-number',
             'aria-hidden': 'true',
