@@ -268,10 +268,13 @@ export class PlanView {
       feedback.replaceChildren(saveFeedback(reply, () => void this.refresh()));
       return;
     }
-    this.campaignId = reply.id;
-    localStorage.setItem(campaignKey, reply.id);
     this.closeCreator();
     this.status.textContent = t('campaign.created', { title: fields.title, file: reply.file });
+    // A fetch under way began before the file was written: it would not find the new campaign
+    // (and would show the first instead). The new one is chosen for the fetch after it.
+    if (this.loading !== undefined) await this.loading;
+    this.campaignId = reply.id;
+    localStorage.setItem(campaignKey, reply.id);
     await this.refresh();
     this.element.querySelector<HTMLElement>('#campaign-title')?.focus();
   }
