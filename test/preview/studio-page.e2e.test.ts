@@ -75,7 +75,7 @@ describe('the studio page: Swedish by default, English on request', () => {
     expect(await page.evaluate('document.documentElement.lang')).toBe('sv');
     expect(await page.title()).toBe('excerpt studio');
     const tabs = await page.getByRole('tab').allTextContents();
-    expect(tabs).toEqual(['Inlägg', 'Profilrutnät', 'Intervju']);
+    expect(tabs).toEqual(['Inlägg', 'Profilrutnät', 'Intervju', 'Importera']);
     expect(await page.getByRole('group', { name: 'Format' }).textContent()).toContain('Kvadrat');
     await expect.poll(() => page.locator('#live').textContent(), { timeout: 15_000 }).toBe('Live');
     await expect
@@ -91,7 +91,7 @@ describe('the studio page: Swedish by default, English on request', () => {
     await page.waitForLoadState('load');
     await expect
       .poll(() => page.getByRole('tab').allTextContents(), { timeout: 15_000 })
-      .toEqual(['Posts', 'Profile grid', 'Interview']);
+      .toEqual(['Posts', 'Profile grid', 'Interview', 'Import']);
     expect(await page.evaluate('document.documentElement.lang')).toBe('en');
     expect(await page.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe(
       'true',
@@ -119,7 +119,7 @@ describe('the studio page: keyboard and labels', () => {
     expect(await page.evaluate('document.activeElement.id')).toBe('tab-grid');
     expect(await page.locator('#view-grid').isVisible()).toBe(true);
     await page.keyboard.press('End');
-    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Intervju');
+    expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Importera');
     await page.keyboard.press('ArrowRight');
     expect(await page.getByRole('tab', { selected: true }).textContent()).toBe('Inlägg');
     // Tab leaves the tab list for the next control: the format buttons.
@@ -141,6 +141,7 @@ describe('the studio page: keyboard and labels', () => {
     ['feed', 'Inlägg'],
     ['grid', 'Profilrutnät'],
     ['interview', 'Intervju'],
+    ['import', 'Importera'],
   ])('has nothing axe-core finds wrong in the %s view', async (view, tab) => {
     await page.getByRole('tab', { name: tab }).click();
     if (view === 'grid') {

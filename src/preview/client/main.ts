@@ -6,15 +6,17 @@
 import type { PostFormat, PreviewState } from '../page-protocol.js';
 import { fetchState } from './api.js';
 import { byId } from './dom.js';
+import { HistoryBar } from './history-bar.js';
 import { language, setLanguage, translatePage, type Language } from './i18n/index.js';
 import { followEvents, LiveMark } from './live.js';
 import { PostQueue } from './post-queue.js';
 import { problemBox } from './problem-box.js';
 import { FeedView } from './views/feed-view.js';
 import { renderGrid } from './views/grid-view.js';
+import { ImportView } from './views/import-view.js';
 import { InterviewView } from './views/interview-view.js';
 
-type ViewName = 'feed' | 'grid' | 'interview';
+type ViewName = 'feed' | 'grid' | 'interview' | 'import';
 /** A format to show every post in, or ('') each campaign's own. */
 type FormatChoice = PostFormat | '';
 
@@ -28,6 +30,7 @@ const views: Record<ViewName, HTMLElement> = {
   feed: byId('view-feed'),
   grid: byId('view-grid'),
   interview: byId('view-interview'),
+  import: byId('view-import'),
 };
 const banner = byId('banner');
 const live = new LiveMark(byId('live'));
@@ -41,6 +44,14 @@ const queue = new PostQueue(() => scheduleRefresh());
 addEventListener('scroll', () => queue.pump(), { passive: true });
 const feed = new FeedView(views.feed, queue);
 const interview = new InterviewView(views.interview, queue, () => state!);
+const historyBar = new HistoryBar(
+  byId('undo') as HTMLButtonElement,
+  byId('redo') as HTMLButtonElement,
+  byId('history-status'),
+  () => void refresh(),
+);
+// Drawn once: what is pasted stays while the other views come and go.
+new ImportView(views.import, () => void refresh());
 
 const showGrid = (shown: PreviewState): void =>
   renderGrid(views.grid, shown, queue, (id) => {
@@ -164,7 +175,11 @@ followEvents({
   onHello: (hello) => {
     live.connected(hello.isFollowing !== false);
     void refresh();
+    void historyBar.refresh();
   },
-  onChange: () => void refresh(),
+  onChange: () => {
+    void refresh();
+    void historyBar.refresh();
+  },
   onError: () => live.disconnected(),
 });
