@@ -221,6 +221,60 @@ export type EditReply =
   | { ok: false; reason: 'nothing' }
   | { ok: false; reason: 'bad-request' | 'refused'; message: string };
 
+// ---- Import (studio-core): a page pasted or dropped, seen before it is saved -----------------
+
+/** POST /api/import/preview and /api/import/save: the page's text, as pasted or dropped. */
+export interface ImportRequest {
+  text: string;
+  /** The dropped file's name, for messages; `sidan` when pasted. */
+  source?: string;
+}
+
+/**
+ * A line the importer read but may have read wrong: `dash-bullet` a line starting with `-` or
+ * `*` (read as a paragraph: the website writes bullets with •); `unmarked-question` a line that
+ * ends like a question but has no campaign emoji before it.
+ */
+export interface ImportFlag {
+  line: number;
+  text: string;
+  kind: 'dash-bullet' | 'unmarked-question';
+}
+
+/** A field where the data and the page differ: the differing words each side. */
+export interface ImportDifference {
+  where: string;
+  data?: string;
+  page?: string;
+}
+
+/** An interview as the page was read, and what saving would do with it. */
+export interface ImportedInterview {
+  id: string;
+  /** Inside the data folder. */
+  file: string;
+  campaign: string;
+  party: string;
+  name: string;
+  role: string;
+  date: string;
+  questions: { id: string; question: string; blocks: number }[];
+  /** `new`: saving adds it; `same`: the data has it as the page says; `differs`: kept as the data has it. */
+  status: 'new' | 'same' | 'differs';
+  differences: ImportDifference[];
+}
+
+/** What the page was read as; nothing is written. */
+export type ImportPreviewReply =
+  | {
+      ok: true;
+      campaigns: { id: string; title: string; marker: string; isNew: boolean }[];
+      interviews: ImportedInterview[];
+      flags: ImportFlag[];
+    }
+  | { ok: false; reason: 'unreadable'; problem: Problem }
+  | { ok: false; reason: 'bad-request' | 'refused'; message: string };
+
 // ---- Campaigns, the schedule and output (the studio's plan views) ----------------------------
 
 /** A block of an answer: a paragraph, or a bullet list (data/schema's AnswerBlock). */

@@ -9,6 +9,7 @@ import { PreviewSession } from './preview-session.js';
 import { writerOf, type DataWriter } from './edits/data-writer.js';
 import { apiRoutes } from './server/api-routes.js';
 import { editRoutes } from './server/edit-routes.js';
+import { importRoutes } from './server/import-routes.js';
 import { EventStreams } from './server/event-stream.js';
 import { createRequestListener, isLoopbackAddress } from './server/http.js';
 import { pageRoutes, readPageAssets } from './server/page-routes.js';
@@ -95,7 +96,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const server = createServer(
     createRequestListener(routes, {
       isLoopback: isLoopbackAddress(host),
-      writes: [...edits.writes, ...plan.writes],
+      writes: [...edits.writes, ...importRoutes(writer), ...plan.writes],
       guard,
     }),
   );

@@ -6,18 +6,20 @@
 import type { PostFormat, PreviewState } from '../page-protocol.js';
 import { fetchState } from './api.js';
 import { byId } from './dom.js';
+import { HistoryBar } from './history-bar.js';
 import { language, setLanguage, translatePage, type Language } from './i18n/index.js';
 import { followEvents, LiveMark } from './live.js';
 import { PostQueue } from './post-queue.js';
 import { problemBox } from './problem-box.js';
 import { FeedView } from './views/feed-view.js';
 import { renderGrid } from './views/grid-view.js';
+import { ImportView } from './views/import-view.js';
 import { InterviewView } from './views/interview-view.js';
 import { FairnessView } from './views/fairness-view.js';
 import { OutputView } from './views/output-view.js';
 import { PlanView } from './views/plan-view.js';
 
-type ViewName = 'feed' | 'grid' | 'interview' | PlanViewName;
+type ViewName = 'feed' | 'grid' | 'interview' | 'import' | PlanViewName;
 /** The views that fetch their own state (the studio's campaign, fairness and output views). */
 type PlanViewName = 'plan' | 'fairness' | 'output';
 /** A format to show every post in, or ('') each campaign's own. */
@@ -33,6 +35,7 @@ const views: Record<ViewName, HTMLElement> = {
   feed: byId('view-feed'),
   grid: byId('view-grid'),
   interview: byId('view-interview'),
+  import: byId('view-import'),
   plan: byId('view-plan'),
   fairness: byId('view-fairness'),
   output: byId('view-output'),
@@ -49,6 +52,14 @@ const queue = new PostQueue(() => scheduleRefresh());
 addEventListener('scroll', () => queue.pump(), { passive: true });
 const feed = new FeedView(views.feed, queue);
 const interview = new InterviewView(views.interview, queue, () => state!);
+const historyBar = new HistoryBar(
+  byId('undo') as HTMLButtonElement,
+  byId('redo') as HTMLButtonElement,
+  byId('history-status'),
+  () => void refresh(),
+);
+// Drawn once: what is pasted stays while the other views come and go.
+new ImportView(views.import, () => void refresh());
 const planViews: Record<PlanViewName, { refresh(): Promise<void> }> = {
   plan: new PlanView(views.plan, queue, () => state?.brand ?? null),
   fairness: new FairnessView(views.fairness),
@@ -179,9 +190,11 @@ followEvents({
   onHello: (hello) => {
     live.connected(hello.isFollowing !== false);
     void refresh();
+    void historyBar.refresh();
   },
   onChange: () => {
     void refresh();
+    void historyBar.refresh();
     if (isPlanView(currentView)) void planViews[currentView].refresh();
   },
   onError: () => live.disconnected(),

@@ -63,4 +63,49 @@ export const en: Messages = {
   ],
   notScheduledNote: ['Not scheduled. To post it, add it to the campaign file with ', '.'],
   scheduledOn: (date) => date,
+
+  undo: 'Undo',
+  redo: 'Redo',
+  undoTitle: (label) => `Undo: ${label}`,
+  redoTitle: (label) => `Redo: ${label}`,
+  nothingToUndo: 'Nothing to undo',
+  nothingToRedo: 'Nothing to redo',
+  undone: (label) => `Undone: ${label}`,
+  redone: (label) => `Redone: ${label}`,
+  undoConflict: (files) =>
+    `Changed on disk since, so nothing was overwritten: ${files}. Open the file and choose yourself.`,
+
+  viewImport: 'Import',
+  importHeading: 'Import a page',
+  importHelp:
+    'Paste the text of the website’s page, or drop a .txt file here. Nothing is saved until you press Save.',
+  importTextLabel: 'The page’s text',
+  importPlaceholder:
+    'Adventsfrågestund 2020\n\nVi intervjuade … (kommunalråd) … 16 december 2020.\n\n🎄 Hur arbetar …?',
+  importChooseFile: 'Choose a file…',
+  importRead: 'Read the page',
+  importNothingYet:
+    'What the page is read as shows here: campaigns, interviews, questions and answers.',
+  importSummary: (campaigns, interviews, added, same, differs) =>
+    `${campaigns} ${campaigns === 1 ? 'campaign' : 'campaigns'}, ${interviews} ${interviews === 1 ? 'interview' : 'interviews'}: ${added} new, ${same} already in the data, ${differs} differing from the data.`,
+  importFlagsHeading: 'Lines to look at',
+  importLine: (line) => `Line ${line}`,
+  importFlag: {
+    'dash-bullet': 'Starts with - or *: read as a paragraph. The website writes bullets with •.',
+    'unmarked-question':
+      'Looks like a question but has no campaign emoji: check it was read as a question.',
+  },
+  importNewCampaign: 'new campaign',
+  importStatus: { new: 'new', same: 'in the data', differs: 'differs' },
+  importBlocks: (count) => `${count} ${count === 1 ? 'block' : 'blocks'}`,
+  importDiffersNote:
+    'The data’s text differs from the page. The data’s is kept (a correction, say); edit the data if the page is right.',
+  importData: 'data',
+  importPage: 'page',
+  importSave: (count) =>
+    count === 0
+      ? 'Nothing new to save'
+      : `Save ${count} new ${count === 1 ? 'interview' : 'interviews'}`,
+  importSaved: (files) => `Saved: ${files} ${files === 1 ? 'file' : 'files'}. Undo is in the bar.`,
+  importConflict: 'The data changed while you looked: read the page again and save anew.',
 };

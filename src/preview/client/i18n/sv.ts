@@ -78,6 +78,63 @@ export const sv = {
     '.',
   ] as Parts<2>,
   scheduledOn: (date: string) => `den ${date}`,
+
+  // Undo and redo, in the bar
+  undo: 'Ångra',
+  redo: 'Gör om',
+  undoTitle: (label: string) => `Ångra: ${label}`,
+  redoTitle: (label: string) => `Gör om: ${label}`,
+  nothingToUndo: 'Inget att ångra',
+  nothingToRedo: 'Inget att göra om',
+  undone: (label: string) => `Ångrat: ${label}`,
+  redone: (label: string) => `Gjort om: ${label}`,
+  undoConflict: (files: string) =>
+    `Ändrat på disken sedan dess, så inget skrevs över: ${files}. Öppna filen och välj själv.`,
+
+  // The Import view
+  viewImport: 'Importera',
+  importHeading: 'Importera en sida',
+  importHelp:
+    'Klistra in texten från webbplatsens sida, eller släpp en .txt-fil här. Inget sparas förrän du trycker Spara.',
+  importTextLabel: 'Sidans text',
+  importPlaceholder:
+    'Adventsfrågestund 2020\n\nVi intervjuade … (kommunalråd) … 16 december 2020.\n\n🎄 Hur arbetar …?',
+  importChooseFile: 'Välj fil…',
+  importRead: 'Läs sidan',
+  importNothingYet:
+    'Här visas vad som känns igen på sidan: kampanjer, intervjuer, frågor och svar.',
+  importSummary: (
+    campaigns: number,
+    interviews: number,
+    added: number,
+    same: number,
+    differs: number,
+  ) =>
+    `${campaigns} ${campaigns === 1 ? 'kampanj' : 'kampanjer'}, ${interviews} ${interviews === 1 ? 'intervju' : 'intervjuer'}: ${added} ${added === 1 ? 'ny' : 'nya'}, ${same} finns redan, ${differs} skiljer sig från datan.`,
+  importFlagsHeading: 'Rader att titta på',
+  importLine: (line: number) => `Rad ${line}`,
+  importFlag: {
+    'dash-bullet': 'Börjar med - eller *: läses som ett stycke. Webbplatsen skriver punkter med •.',
+    'unmarked-question':
+      'Ser ut som en fråga men saknar kampanjens emoji: kontrollera att den lästes som fråga.',
+  } as Record<'dash-bullet' | 'unmarked-question', string>,
+  importNewCampaign: 'ny kampanj',
+  importStatus: { new: 'ny', same: 'finns redan', differs: 'skiljer sig' } as Record<
+    'new' | 'same' | 'differs',
+    string
+  >,
+  importBlocks: (count: number) => `${count} ${count === 1 ? 'stycke' : 'stycken'}`,
+  importDiffersNote:
+    'Datan har en annan text än sidan. Datans text behålls (till exempel en rättning); ändra i datan om sidan har rätt.',
+  importData: 'datan',
+  importPage: 'sidan',
+  importSave: (count: number) =>
+    count === 0
+      ? 'Inget nytt att spara'
+      : `Spara ${count} ${count === 1 ? 'ny intervju' : 'nya intervjuer'}`,
+  importSaved: (files: number) =>
+    `Sparat: ${files} ${files === 1 ? 'fil' : 'filer'}. Ångra finns uppe i listen.`,
+  importConflict: 'Datan ändrades medan du tittade: läs sidan igen och spara på nytt.',
 };
 
 /** Every text the page shows, in one language. */
