@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -9,24 +9,26 @@ import { campaignSchema } from '../../src/data/schema.js';
 import type { FileReply } from '../../src/preview/page-protocol.js';
 import { axeViolations } from '../helpers/axe.js';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
-import { startFixture, type PreviewFixture } from './fixture.js';
+import { root, startFixture, type PreviewFixture } from './fixture.js';
 
 /**
  * The whole flow of issue 12's "Must show", as a communicator goes through it in the studio,
- * one step after another on one page: a campaign created; three parties scheduled with two
- * Q&As each and a highlight selected in an answer; a typo fixed, undone and redone; the
+ * one step after another on one page: a page pasted, reviewed and saved; a campaign created and
+ * the imported one given its fields; three parties scheduled with two Q&As each and a highlight
+ * selected in an answer; a typo fixed, undone and redone; the
  * campaign built with its progress; a post downloaded as a zip and its contents checked; a file
  * changed on disk meanwhile detected, not overwritten.
  *
- * Not yet through the page, as their parts are still being built (helper A): the import (the
- * interviews are written here as `excerpt import` writes them), and the proofreading view (the
- * typo is fixed through the page's own write path, /api/edit, with the page's token, and undone
- * and redone through /api/undo and /api/redo). Each becomes a click when its view lands.
+ * Not yet through the page, as its view is still being built (helper A): the proofreading view.
+ * The typo is fixed through the page's own write path (/api/edit, with the page's token), and
+ * undone and redone with the bar's buttons; it becomes a click in place when the view lands.
  */
 
 const screens = process.env.EXCERPT_SCREENS ?? join(tmpdir(), 'excerpt-screens');
-const campaign = 'valfragor-2026';
-const parties = ['centerpartiet', 'liberalerna', 'socialdemokraterna'] as const;
+const campaign = 'valfragor-2022';
+const parties = ['miljopartiet', 'kristdemokraterna', 'botkyrka-framat'] as const;
+/** A page in the website's format, of the project's own making (as A's import test uses it). */
+const pageText = readFileSync(join(root, 'test/fixtures/pages/valfragor-2022.txt'), 'utf8');
 
 let fixture: PreviewFixture;
 let profile: string;
@@ -90,48 +92,69 @@ declare const document: {
 };
 
 describe('the whole flow in the studio', () => {
-  it('creates a campaign from its title', async () => {
+  it('reads a pasted page, shows what it found, and saves it', async () => {
+    await page.locator('[data-view="import"]').click();
+    await page.locator('#import-text').fill(pageText);
+    await expect.poll(() => page.locator('.import-interview').count(), { timeout: 15_000 }).toBe(3);
+    await shoot('1-import');
+    // Nothing is written before Save.
+    expect(() => readFileSync(campaignFile())).toThrow();
+    await page.locator('#view-import .import-save button').click();
+    // One change: the three interviews, then the campaign with a post for each.
+    await expect
+      .poll(() => (existsSync(campaignFile()) ? postsOnDisk().length : 0), { timeout: 15_000 })
+      .toBe(3);
+    for (const party of parties) expect(existsSync(interviewFile(party))).toBe(true);
+  });
+
+  it('creates a campaign from its title, and gives the imported one its fields', async () => {
+    await page.locator('[data-view="plan"]').click();
     await page.locator('[aria-controls="campaign-creator"]').click();
     await page.locator('#new-title').fill('Valfrågor 2026');
     await page.locator('#new-marker').fill('🗳️');
     await page.locator('#campaign-creator button[type="submit"]').click();
+    const created = join(fixture.dataDir, 'campaigns', 'valfragor-2026.yaml');
     await expect
-      .poll(() => readFileSync(campaignFile(), 'utf8'), { timeout: 10_000 })
+      .poll(() => readFileSync(created, 'utf8'), { timeout: 10_000 })
       .toContain('title: Valfrågor 2026');
     await expect
       .poll(() => page.locator('#plan-campaign').inputValue(), { timeout: 10_000 })
-      .toBe(campaign);
-    await shoot('1-created');
+      .toBe('valfragor-2026');
+
+    await page.locator('#plan-campaign').selectOption(campaign);
+    await expect
+      .poll(() => page.locator('#campaign-title').inputValue(), { timeout: 10_000 })
+      .toBe('Valfrågor 2022');
+    await page.locator('#campaign-subtitle').fill('Politiker svarar om våld i nära relationer');
+    await page.locator('#hashtag-entry').fill('Val2022');
+    await page.keyboard.press('Enter');
+    await page.locator('form.campaign-fields button[type="submit"]').click();
+    await expect
+      .poll(() => readFileSync(campaignFile(), 'utf8'), { timeout: 10_000 })
+      .toContain('subtitle: Politiker svarar om våld i nära relationer');
+    await shoot('2-campaign');
   });
 
-  it('schedules three parties, two Q&As chosen each and a highlight selected in an answer', async () => {
-    // As `excerpt import` writes them (the studio's import view is helper A's).
-    mkdirSync(join(fixture.dataDir, 'interviews', campaign), { recursive: true });
-    for (const party of parties) {
-      const text = readFileSync(
-        join(fixture.dataDir, 'interviews', 'adventsfragestund-2020', `${party}.yaml`),
-        'utf8',
-      );
-      writeFileSync(
-        interviewFile(party),
-        text
-          .replace(`id: adventsfragestund-2020/${party}`, `id: ${campaign}/${party}`)
-          .replace('campaign: adventsfragestund-2020', `campaign: ${campaign}`),
-      );
-    }
-    const unscheduled = page.locator('.unscheduled li button');
-    await expect.poll(() => unscheduled.count(), { timeout: 15_000 }).toBe(3);
-
+  it('schedules three parties, two Q&As each and a highlight selected in an answer', async () => {
+    await page.locator('.schedule .segmented button').last().click();
     for (const [index, party] of parties.entries()) {
-      await unscheduled.first().click();
+      await page.locator(`.schedule tr[data-interview="${campaign}/${party}"] button`).click();
       const editor = page.locator('.post-editor');
       await editor.locator('#post-editor-heading').waitFor();
-      await editor.locator('#post-date').fill(`2026-05-0${index + 4}`);
-      // The first two are offered; q2 is swapped for q3.
-      await editor.locator('.chosen-qa [data-qa="q2"] .icon-button').last().click();
-      await editor.locator('.other-qa [data-qa="q3"] button').click();
+      await editor.locator('#post-date').fill(`2022-09-0${index + 5}`);
+      // Two Q&As, q2 first.
+      if ((await editor.locator('.chosen-qa [data-qa]').count()) < 2) {
+        await editor.locator('.other-qa button').first().click();
+      }
+      await editor.locator('.chosen-qa [data-qa]').nth(1).locator('.icon-button').first().click();
+      const chosen = await editor
+        .locator('.chosen-qa [data-qa]')
+        .evaluateAll((items) =>
+          items.map((item) => (item as unknown as { dataset: { qa: string } }).dataset.qa),
+        );
+      expect(chosen).toHaveLength(2);
       const passage = await editor
-        .locator('.answer[data-qa="q1"] textarea.answer-text')
+        .locator('textarea.answer-text')
         .first()
         .evaluate((element) => {
           const area = element as unknown as {
@@ -152,37 +175,40 @@ describe('the whole flow in the studio', () => {
         .poll(() => postsOnDisk().find((post) => post.interview === `${campaign}/${party}`), {
           timeout: 10_000,
         })
-        .toEqual({
-          date: `2026-05-0${index + 4}`,
-          interview: `${campaign}/${party}`,
-          qa: ['q1', 'q3'],
-          highlight: passage,
-        });
-      if (index === 0) await shoot('2-post-editor');
+        .toMatchObject({ date: `2022-09-0${index + 5}`, qa: chosen, highlight: passage });
+      if (index === 0) await shoot('3-post-editor');
       await editor.locator('.form-actions .button').last().click();
     }
-    await shoot('3-scheduled');
+    await shoot('4-scheduled');
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('fixes a typo, undoes and redoes it', async () => {
-    const file = `interviews/${campaign}/centerpartiet.yaml`;
-    const original = readFileSync(interviewFile('centerpartiet'), 'utf8');
+  it('fixes a typo, undoes and redoes it with the bar’s buttons', async () => {
+    const file = `interviews/${campaign}/miljopartiet.yaml`;
+    const original = readFileSync(interviewFile('miljopartiet'), 'utf8');
     const { version } = await fixture.getJson<FileReply>(
       `/api/file?path=${encodeURIComponent(file)}`,
     );
     const fixed = await pageWrite('/api/edit', {
       file,
       baseVersion: version,
-      operations: [{ op: 'set', path: ['interviewee', 'role'], value: 'kommunalråd (C)' }],
+      operations: [{ op: 'set', path: ['interviewee', 'role'], value: 'gruppledare (MP)' }],
       label: 'Roll',
     });
     expect(fixed.status).toBe(200);
-    expect(readFileSync(interviewFile('centerpartiet'), 'utf8')).toContain('kommunalråd (C)');
-    expect((await pageWrite('/api/undo', {})).status).toBe(200);
-    expect(readFileSync(interviewFile('centerpartiet'), 'utf8')).toBe(original);
-    expect((await pageWrite('/api/redo', {})).status).toBe(200);
-    expect(readFileSync(interviewFile('centerpartiet'), 'utf8')).toContain('kommunalråd (C)');
+    expect(readFileSync(interviewFile('miljopartiet'), 'utf8')).toContain('gruppledare (MP)');
+    const undo = page.locator('#undo');
+    await expect.poll(() => undo.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await undo.click();
+    await expect
+      .poll(() => readFileSync(interviewFile('miljopartiet'), 'utf8'), { timeout: 10_000 })
+      .toBe(original);
+    const redo = page.locator('#redo');
+    await expect.poll(() => redo.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await redo.click();
+    await expect
+      .poll(() => readFileSync(interviewFile('miljopartiet'), 'utf8'), { timeout: 10_000 })
+      .toContain('gruppledare (MP)');
   });
 
   it('builds the campaign with its progress, and downloads a post as a zip', async () => {
@@ -194,10 +220,11 @@ describe('the whole flow in the studio', () => {
     await expect
       .poll(() => card.locator('tr[data-build="current"]').count(), { timeout: 120_000 })
       .toBe(3);
-    await shoot('4-built');
+    await shoot('5-built');
     expect(await axeViolations(page)).toEqual([]);
 
-    const row = card.locator(`tr[data-post-id="${campaign}/2026-05-04-centerpartiet"]`);
+    const folder = '2022-09-05-miljopartiet';
+    const row = card.locator(`tr[data-post-id="${campaign}/${folder}"]`);
     const [download] = await Promise.all([
       page.waitForEvent('download'),
       row.locator('a.download').click(),
@@ -205,7 +232,6 @@ describe('the whole flow in the studio', () => {
     const saved = join(fixture.dir, 'flow.zip');
     await download.saveAs(saved);
     const entries = unzipSync(new Uint8Array(readFileSync(saved)));
-    const folder = '2026-05-04-centerpartiet';
     const built = join(fixture.outDir, campaign, folder);
     const names = Object.keys(entries).sort();
     const slides = names.filter((name) => /\/\d{2}\.jpg$/.test(name));
@@ -220,15 +246,15 @@ describe('the whole flow in the studio', () => {
     }
     // The redone fix is in what was built.
     expect(Buffer.from(entries[`${folder}/caption.txt`]!).toString('utf8')).toContain(
-      'kommunalråd (C)',
+      'gruppledare (MP)',
     );
   });
 
   it('detects a file changed on disk meanwhile, and does not overwrite it', async () => {
     await page.locator('[data-view="plan"]').click();
     const byHand = readFileSync(campaignFile(), 'utf8').replace(
-      'title: Valfrågor 2026',
-      'title: Valfrågor 2026 (ändrad för hand)',
+      'title: Valfrågor 2022',
+      'title: Valfrågor 2022 (ändrad för hand)',
     );
     await page.locator('#campaign-time').fill('10:30');
     writeFileSync(campaignFile(), byHand);
@@ -237,7 +263,7 @@ describe('the whole flow in the studio', () => {
     await conflict.waitFor({ timeout: 10_000 });
     expect(readFileSync(campaignFile(), 'utf8')).toBe(byHand);
     await conflict.scrollIntoViewIfNeeded();
-    await shoot('5-conflict');
+    await shoot('6-conflict');
     expect(pageErrors).toEqual([]);
   });
 });

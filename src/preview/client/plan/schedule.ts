@@ -394,8 +394,13 @@ export class ScheduleView {
             t('schedule.person'),
             t('schedule.questions'),
             t('schedule.highlight'),
-            '',
           ].map((text) => h('th', { scope: 'col', text })),
+          // The buttons' column: named for a screen reader, nothing to show.
+          h(
+            'th',
+            { scope: 'col' },
+            h('span', { className: 'visually-hidden', text: t('schedule.action') }),
+          ),
         ),
       ),
       h(
