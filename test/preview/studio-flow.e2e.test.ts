@@ -179,6 +179,13 @@ describe('the whole flow in the studio', () => {
       if (index === 0) await shoot('3-post-editor');
       await editor.locator('.form-actions .button').last().click();
     }
+    // The list follows the file: each party's two Q&As and its quote.
+    for (const party of parties) {
+      const row = page.locator(`.schedule tr[data-interview="${campaign}/${party}"]`);
+      await expect
+        .poll(() => row.locator('td.quote').textContent(), { timeout: 10_000 })
+        .toMatch(/^”.+”$/);
+    }
     await shoot('4-scheduled');
     expect(await axeViolations(page)).toEqual([]);
   });
