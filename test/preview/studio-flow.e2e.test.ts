@@ -176,7 +176,16 @@ describe('the whole flow in the studio', () => {
           timeout: 10_000,
         })
         .toMatchObject({ date: `2022-09-0${index + 5}`, qa: chosen, highlight: passage });
-      if (index === 0) await shoot('3-post-editor');
+      if (index === 0) {
+        await editor
+          .locator('[data-post-id="schedule-choice"] img')
+          .first()
+          .waitFor({ timeout: 30_000 });
+        await shoot('3-post-editor');
+        // The README's picture of the studio: the post as it will look, beside its choices.
+        await editor.locator('#post-editor-heading').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: join(screens, 'readme-studio.png') });
+      }
       await editor.locator('.form-actions .button').last().click();
     }
     // The list follows the file: each party's two Q&As and its quote.
