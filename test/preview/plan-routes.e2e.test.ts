@@ -231,6 +231,9 @@ describe('output', () => {
     expect((await get(`/out/${advent}/schedule.csv`)).status).toBe(404);
     expect((await get(`/out/${advent}/..%2f..%2fdata%2fbrand.yaml`)).status).toBe(404);
     expect((await get(`/out/no-such-campaign/manifest.json`)).status).toBe(404);
+    // Files excerpt did not write stop a build of the campaign (as they should): taken away.
+    rmSync(schedule);
+    rmSync(join(fixture.outDir, advent, 'contact-sheet-99.jpg'));
   });
 
   it('calls a post built from other data outdated, and will not zip it', async () => {
@@ -410,6 +413,13 @@ describe('writes: campaigns and the schedule, through the studio’s write path'
       body: { fields: { ...fields, title: '!!' } },
     });
     expect(untitled.status).toBe(422);
+    const twoLines = await send(fixture.server.url, '/api/plan/campaigns', {
+      token,
+      body: { fields: { ...fields, title: 'Valfrågor\nid: annan' } },
+    });
+    expect(twoLines.status).toBe(400);
+    expect(twoLines.json).toMatchObject({ reason: 'bad-request' });
+    expect(JSON.stringify(twoLines.json)).toContain('fields.title: must be one line of text');
     rmSync(join(fixture.dataDir, 'campaigns', 'valfragor-2026.yaml'));
   });
 });

@@ -46,8 +46,14 @@ export interface PlanContext {
 
 const slug = '[a-z0-9]+(?:-[a-z0-9]+)*';
 
-/** Text a person types into one field: one line, of a length no field of a campaign needs more. */
-const line = z.string().max(500);
+/**
+ * Text a person types into one field: one line (a line break or a control character in a title
+ * would reach the cover, the caption and the file), no longer than any field of a campaign needs.
+ */
+const line = z
+  .string()
+  .max(500)
+  .refine((text) => !/\p{Cc}/u.test(text), { message: 'must be one line of text' });
 const fieldsSchema = z.object({
   title: line,
   subtitle: line,
