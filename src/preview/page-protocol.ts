@@ -275,6 +275,36 @@ export type ImportPreviewReply =
   | { ok: false; reason: 'unreadable'; problem: Problem }
   | { ok: false; reason: 'bad-request' | 'refused'; message: string };
 
+// ---- Proofreading in place (studio-core) ---------------------------------------------------
+
+/** A paragraph, or a bullet list, of an answer: as the data holds it. */
+export type AnswerBlockJson = string | { list: string[] };
+
+/** A word `check` does not know, where it stands, and what it may have meant. */
+export interface SpellingFinding {
+  /** The field, as edits name it: `['qa', 2, 'answer', 0]` (a list item: `[…, 'list', 1]`). */
+  path: FieldPathJson;
+  word: string;
+  suggestions: string[];
+}
+
+/** GET /api/proofread?interview=<id>: an interview's text as the data holds it, and its findings. */
+export interface ProofreadReply {
+  interview: string;
+  /** Inside the data folder, for POST /api/edit. */
+  file: string;
+  version: string | null;
+  qa: { id: string; question: string; answer: AnswerBlockJson[] }[];
+  spelling: SpellingFinding[];
+  /** The word list's version, to add a word to it (POST /api/words). */
+  wordsVersion: string | null;
+}
+
+/** POST /api/words: adds a word to the word list (data/words.txt), one change the history keeps. */
+export interface AddWordRequest {
+  word: string;
+}
+
 // ---- Campaigns, the schedule and output (the studio's plan views) ----------------------------
 
 /** A block of an answer: a paragraph, or a bullet list (data/schema's AnswerBlock). */

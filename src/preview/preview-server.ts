@@ -10,6 +10,7 @@ import { writerOf, type DataWriter } from './edits/data-writer.js';
 import { apiRoutes } from './server/api-routes.js';
 import { editRoutes } from './server/edit-routes.js';
 import { importRoutes } from './server/import-routes.js';
+import { proofreadRoutes } from './server/proofread-routes.js';
 import { EventStreams } from './server/event-stream.js';
 import { createRequestListener, isLoopbackAddress } from './server/http.js';
 import { pageRoutes, readPageAssets } from './server/page-routes.js';
@@ -77,6 +78,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const writer = (): DataWriter | undefined =>
     session === undefined ? undefined : writerOf(options.dataDir);
   const edits = editRoutes(writer);
+  const proofread = proofreadRoutes(writer);
   const plan = planRoutes({
     dataDir: options.dataDir,
     outDir,
@@ -90,13 +92,14 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     ...pageRoutes(assets, guard.token),
     ...apiRoutes({ image, session: current }),
     ...edits.reads,
+    ...proofread.reads,
     ...plan.reads,
     ...events.routes(),
   ];
   const server = createServer(
     createRequestListener(routes, {
       isLoopback: isLoopbackAddress(host),
-      writes: [...edits.writes, ...importRoutes(writer), ...plan.writes],
+      writes: [...edits.writes, ...importRoutes(writer), ...proofread.writes, ...plan.writes],
       guard,
     }),
   );

@@ -51,7 +51,12 @@ let format = (formatChoices.includes(storedFormat) ? storedFormat : '') as Forma
 const queue = new PostQueue(() => scheduleRefresh());
 addEventListener('scroll', () => queue.pump(), { passive: true });
 const feed = new FeedView(views.feed, queue);
-const interview = new InterviewView(views.interview, queue, () => state!);
+const interview = new InterviewView(
+  views.interview,
+  queue,
+  () => state!,
+  () => void refresh(),
+);
 const historyBar = new HistoryBar(
   byId('undo') as HTMLButtonElement,
   byId('redo') as HTMLButtonElement,

@@ -108,4 +108,23 @@ export const en: Messages = {
       : `Save ${count} new ${count === 1 ? 'interview' : 'interviews'}`,
   importSaved: (files) => `Saved: ${files} ${files === 1 ? 'file' : 'files'}. Undo is in the bar.`,
   importConflict: 'The data changed while you looked: read the page again and save anew.',
+
+  proofread: 'Proofread',
+  wordsToCheck: (count) => `${count} ${count === 1 ? 'word' : 'words'} to look at`,
+  questionField: 'Question',
+  paragraphField: (number) => `Paragraph ${number}`,
+  listItemField: (block, item) => `Paragraph ${block}, item ${item}`,
+  saveFix: 'Save',
+  fixSaved: 'Saved.',
+  fixLabel: (qa, field) => `${qa}: ${field.toLowerCase()} corrected`,
+  didYouMean: 'is not in the dictionary. Did you mean',
+  noSuggestion: 'is not in the dictionary.',
+  replaceWith: (word, suggestion) => `Replace ${word} with ${suggestion}`,
+  addToWordList: 'Add to the word list',
+  addWordLabel: (word) => `Add ${word} to the word list`,
+  conflictNote: (file) =>
+    `${file} changed on disk since the page read it, so nothing was overwritten. Here are both: choose and save again.`,
+  onDisk: 'On disk now',
+  yourChange: 'Your change',
+  takeDisk: 'Drop my change, show the file on disk',
 };

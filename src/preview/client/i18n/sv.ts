@@ -135,6 +135,26 @@ export const sv = {
   importSaved: (files: number) =>
     `Sparat: ${files} ${files === 1 ? 'fil' : 'filer'}. Ångra finns uppe i listen.`,
   importConflict: 'Datan ändrades medan du tittade: läs sidan igen och spara på nytt.',
+
+  // Proofreading in place
+  proofread: 'Korrekturläs',
+  wordsToCheck: (count: number) => `${count} ${count === 1 ? 'ord' : 'ord'} att titta på`,
+  questionField: 'Fråga',
+  paragraphField: (number: number) => `Stycke ${number}`,
+  listItemField: (block: number, item: number) => `Stycke ${block}, punkt ${item}`,
+  saveFix: 'Spara',
+  fixSaved: 'Sparat.',
+  fixLabel: (qa: string, field: string) => `${qa}: ${field.toLowerCase()} rättad`,
+  didYouMean: 'finns inte i ordlistan. Menade du',
+  noSuggestion: 'finns inte i ordlistan.',
+  replaceWith: (word: string, suggestion: string) => `Byt ${word} mot ${suggestion}`,
+  addToWordList: 'Lägg till i ordlistan',
+  addWordLabel: (word: string) => `Lägg till ${word} i ordlistan`,
+  conflictNote: (file: string) =>
+    `${file} ändrades på disken sedan sidan läste den, så inget skrevs över. Här är båda: välj och spara igen.`,
+  onDisk: 'På disken nu',
+  yourChange: 'Din ändring',
+  takeDisk: 'Släpp min ändring, visa filen på disken',
 };
 
 /** Every text the page shows, in one language. */

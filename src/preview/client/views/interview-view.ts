@@ -3,6 +3,7 @@ import { fetchChoice, unansweredProblem } from '../api.js';
 import { h } from '../dom.js';
 import { t } from '../i18n/index.js';
 import { PostCard, type CardPost } from '../post-card.js';
+import { Proofreader } from '../proofreader.js';
 import type { PostQueue } from '../post-queue.js';
 import { formatDate, withEmoji } from '../text.js';
 
@@ -22,6 +23,7 @@ export class InterviewView {
   /** The last choice asked of the server: an older answer that comes later is dropped. */
   private asked: string | undefined;
   private readonly card: PostCard;
+  private readonly proofreader: Proofreader;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** `currentState`: the state as last fetched, when the card is drawn after a pause. */
@@ -29,12 +31,17 @@ export class InterviewView {
     private readonly element: HTMLElement,
     queue: PostQueue,
     private readonly currentState: () => PreviewState,
+    onSaved: () => void = () => undefined,
   ) {
+    this.proofreader = new Proofreader(onSaved);
     this.card = new PostCard(queue);
     this.card.element.dataset.postId = 'choice';
   }
 
   render(state: PreviewState): void {
+    // A change being typed is not swept away by a redraw: a file changed on disk meanwhile is
+    // found when it is saved (both texts shown), not by losing what was typed.
+    if (this.proofreader.isEditing && this.element.isConnected) return;
     const interviews = state.interviews;
     let interview = interviews.find((candidate) => candidate.id === this.interviewId);
     if (interview === undefined) {
@@ -82,6 +89,7 @@ export class InterviewView {
         ),
       ),
     );
+    this.proofreader.load(shown.id);
     const list = h(
       'ol',
       { className: 'qa-list', 'aria-label': t.questionsLabel },
@@ -117,6 +125,7 @@ export class InterviewView {
             ),
             h('span', { className: 'excerpt', lang: 'sv', text: qa.excerpt }),
           ),
+          this.proofreader.section(qa.id),
         ),
       ),
     );
