@@ -6,7 +6,6 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignSchema } from '../../src/data/schema.js';
-import type { FileReply } from '../../src/preview/page-protocol.js';
 import { axeViolations } from '../helpers/axe.js';
 import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
 import { root, startFixture, type PreviewFixture } from './fixture.js';
@@ -15,20 +14,22 @@ import { root, startFixture, type PreviewFixture } from './fixture.js';
  * The whole flow of issue 12's "Must show", as a communicator goes through it in the studio,
  * one step after another on one page: a page pasted, reviewed and saved; a campaign created and
  * the imported one given its fields; three parties scheduled with two Q&As each and a highlight
- * selected in an answer; a typo fixed, undone and redone; the
- * campaign built with its progress; a post downloaded as a zip and its contents checked; a file
- * changed on disk meanwhile detected, not overwritten.
- *
- * Not yet through the page, as its view is still being built (helper A): the proofreading view.
- * The typo is fixed through the page's own write path (/api/edit, with the page's token), and
- * undone and redone with the bar's buttons; it becomes a click in place when the view lands.
+ * selected in an answer; a flagged typo fixed where it stands, undone and redone; the campaign
+ * built with its progress; a post downloaded as a zip and its contents checked; a file changed
+ * on disk meanwhile detected, not overwritten.
  */
 
 const screens = process.env.EXCERPT_SCREENS ?? join(tmpdir(), 'excerpt-screens');
 const campaign = 'valfragor-2022';
 const parties = ['miljopartiet', 'kristdemokraterna', 'botkyrka-framat'] as const;
-/** A page in the website's format, of the project's own making (as A's import test uses it). */
-const pageText = readFileSync(join(root, 'test/fixtures/pages/valfragor-2022.txt'), 'utf8');
+/**
+ * A page in the website's format, of the project's own making (as the import test uses it),
+ * with a typo for the proofreading to flag.
+ */
+const pageText = readFileSync(join(root, 'test/fixtures/pages/valfragor-2022.txt'), 'utf8').replace(
+  'om samtycke.',
+  'om samtyke.',
+);
 
 let fixture: PreviewFixture;
 let profile: string;
@@ -69,27 +70,6 @@ const postsOnDisk = (): { interview: string; qa: string[]; highlight?: string | 
 async function shoot(name: string): Promise<void> {
   await page.screenshot({ path: join(screens, `flow-${name}.png`), fullPage: true });
 }
-
-/** A write as the page makes it: its own Origin, its token from the page. */
-async function pageWrite(path: string, body: unknown): Promise<{ status: number; json: unknown }> {
-  return page.evaluate(
-    async ([path, body]) => {
-      const token =
-        document.querySelector('meta[name="excerpt-token"]')?.getAttribute('content') ?? '';
-      const response = await fetch(path, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Excerpt-Token': token },
-        body: JSON.stringify(body),
-      });
-      return { status: response.status, json: await response.json() };
-    },
-    [path, body] as const,
-  );
-}
-// The project's types have no DOM: what the function above uses in the page.
-declare const document: {
-  querySelector(selector: string): { getAttribute(name: string): string | null } | null;
-};
 
 describe('the whole flow in the studio', () => {
   it('reads a pasted page, shows what it found, and saves it', async () => {
@@ -199,32 +179,36 @@ describe('the whole flow in the studio', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
-  it('fixes a typo, undoes and redoes it with the bar’s buttons', async () => {
-    const file = `interviews/${campaign}/miljopartiet.yaml`;
+  it('fixes a flagged typo where it stands, undoes and redoes it', async () => {
     const original = readFileSync(interviewFile('miljopartiet'), 'utf8');
-    const { version } = await fixture.getJson<FileReply>(
-      `/api/file?path=${encodeURIComponent(file)}`,
-    );
-    const fixed = await pageWrite('/api/edit', {
-      file,
-      baseVersion: version,
-      operations: [{ op: 'set', path: ['interviewee', 'role'], value: 'gruppledare (MP)' }],
-      label: 'Roll',
-    });
-    expect(fixed.status).toBe(200);
-    expect(readFileSync(interviewFile('miljopartiet'), 'utf8')).toContain('gruppledare (MP)');
+    expect(original).toContain('om samtyke.');
+    await page.locator('[data-view="interview"]').click();
+    await page.locator('#view-interview select').selectOption(`${campaign}/miljopartiet`);
+    const section = page.locator('details.proofread[data-qa="q1"]');
+    await section.waitFor({ timeout: 15_000 });
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    const field = section.locator('.proofread-field[data-path="qa.0.answer.0"]');
+    await expect
+      .poll(() => field.locator('mark').first().textContent(), { timeout: 15_000 })
+      .toBe('samtyke');
+    await shoot('5-typo');
+    await field.getByRole('button', { name: 'Byt samtyke mot samtycke' }).click();
+    const fixed = original.replace('om samtyke.', 'om samtycke.');
+    await expect
+      .poll(() => readFileSync(interviewFile('miljopartiet'), 'utf8'), { timeout: 15_000 })
+      .toBe(fixed);
     const undo = page.locator('#undo');
     await expect.poll(() => undo.isEnabled(), { timeout: 15_000 }).toBe(true);
     await undo.click();
     await expect
-      .poll(() => readFileSync(interviewFile('miljopartiet'), 'utf8'), { timeout: 10_000 })
+      .poll(() => readFileSync(interviewFile('miljopartiet'), 'utf8'), { timeout: 15_000 })
       .toBe(original);
     const redo = page.locator('#redo');
     await expect.poll(() => redo.isEnabled(), { timeout: 15_000 }).toBe(true);
     await redo.click();
     await expect
-      .poll(() => readFileSync(interviewFile('miljopartiet'), 'utf8'), { timeout: 10_000 })
-      .toContain('gruppledare (MP)');
+      .poll(() => readFileSync(interviewFile('miljopartiet'), 'utf8'), { timeout: 15_000 })
+      .toBe(fixed);
   });
 
   it('builds the campaign with its progress, and downloads a post as a zip', async () => {
@@ -236,7 +220,7 @@ describe('the whole flow in the studio', () => {
     await expect
       .poll(() => card.locator('tr[data-build="current"]').count(), { timeout: 120_000 })
       .toBe(3);
-    await shoot('5-built');
+    await shoot('6-built');
     expect(await axeViolations(page)).toEqual([]);
 
     const folder = '2022-09-05-miljopartiet';
@@ -261,9 +245,9 @@ describe('the whole flow in the studio', () => {
       ).toBe(true);
     }
     // The redone fix is in what was built.
-    expect(Buffer.from(entries[`${folder}/caption.txt`]!).toString('utf8')).toContain(
-      'gruppledare (MP)',
-    );
+    const alt = Buffer.from(entries[`${folder}/alt.txt`]!).toString('utf8');
+    expect(alt).toContain('om samtycke.');
+    expect(alt).not.toContain('samtyke');
   });
 
   it('detects a file changed on disk meanwhile, and does not overwrite it', async () => {
@@ -279,7 +263,7 @@ describe('the whole flow in the studio', () => {
     await conflict.waitFor({ timeout: 10_000 });
     expect(readFileSync(campaignFile(), 'utf8')).toBe(byHand);
     await conflict.scrollIntoViewIfNeeded();
-    await shoot('6-conflict');
+    await shoot('7-conflict');
     expect(pageErrors).toEqual([]);
   });
 });
