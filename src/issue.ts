@@ -41,6 +41,8 @@ export interface Issue {
   column?: number;
   /** The word or character in question (spelling, glyphs). */
   word?: string;
+  /** What a misspelt word may have meant, best first (spelling). */
+  suggestions?: string[];
   /** The id of the Q&A the field belongs to, e.g. `q3`. */
   qa?: string;
 }

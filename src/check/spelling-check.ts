@@ -63,6 +63,7 @@ export async function checkSpelling(
           file: field.file,
           path: field.path,
           word,
+          suggestions,
           ...(field.qa === undefined ? {} : { qa: field.qa }),
           hint: `${guess}If it is spelt right, add it to ${listFile}`,
         },

@@ -7,9 +7,9 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { importCommand } from './commands/import.js';
 import { listCommand } from './commands/list.js';
-import { previewCommand } from './commands/preview.js';
 import { publishCommand } from './commands/publish.js';
 import { renderCommand } from './commands/render.js';
+import { studioCommand } from './commands/studio.js';
 import { formatError } from './report-error.js';
 import { createStyle, shouldUseColor } from './style.js';
 
@@ -35,7 +35,7 @@ export function createProgram(): Command {
   program.addCommand(importCommand());
   program.addCommand(renderCommand());
   program.addCommand(buildCommand());
-  program.addCommand(previewCommand());
+  program.addCommand(studioCommand());
   program.addCommand(publishCommand());
 
   for (const command of [program, ...program.commands]) configureParsing(command);

@@ -1,5 +1,6 @@
 import { readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
+import type { z } from 'zod';
 import { DataError } from '../errors.js';
 import type { FieldPath, Issue } from '../issue.js';
 import {
@@ -9,7 +10,7 @@ import {
   interviewIdOfFile,
 } from './check-references.js';
 import type { Sourced } from './check-references.js';
-import { readYamlFile } from './read-yaml-file.js';
+import { parseYamlText, readYamlFile } from './read-yaml-file.js';
 import type { ParsedFile, Position } from './read-yaml-file.js';
 import { brandSchema, campaignSchema, interviewSchema } from './schema.js';
 import type { Brand, Campaign, Interview } from './schema.js';
@@ -64,6 +65,17 @@ export interface DataInspection {
 
 const folderHint = 'point --data at the folder that holds brand.yaml, campaigns/ and interviews/';
 
+/** What inspectData may be told besides the folder. */
+export interface InspectOptions {
+  /**
+   * Texts to read instead of what is on disk, by path as `dir` gives it (`join(dir,
+   * 'campaigns', 'x.yaml')`): an edit is validated as the loader would read it, before it is
+   * written. A path not on disk yet is read as a new file when it lies where data is read;
+   * null reads a file as gone.
+   */
+  texts?: ReadonlyMap<string, string | null>;
+}
+
 /**
  * Reads a data folder (PRODUCT.md, "Data") and checks all of it: YAML syntax, the schema and
  * references between files. Throws one DataError listing every problem in every file.
@@ -78,15 +90,27 @@ export async function loadData(dir: string): Promise<Dataset> {
  * Like loadData, but returns the problems instead of throwing them, for `excerpt check`. Only
  * a data folder that does not exist at all is thrown, as a DataError.
  */
-export async function inspectData(dir: string): Promise<DataInspection> {
+export async function inspectData(
+  dir: string,
+  options: InspectOptions = {},
+): Promise<DataInspection> {
   await assertFolder(dir);
   const brandFile = join(dir, 'brand.yaml');
-  const listed = await listDataFiles(dir);
+  const texts = options.texts ?? new Map<string, string | null>();
+  const listed = withNewFiles(await listDataFiles(dir), dir, texts);
+  const read = <T>(file: string, schema: z.ZodType<T>): Promise<ParsedFile<T>> => {
+    const text = texts.get(file);
+    return typeof text === 'string'
+      ? Promise.resolve(parseYamlText(text, file, schema))
+      : readYamlFile(file, schema);
+  };
 
   const [brand, campaigns, interviews] = await Promise.all([
-    readBrandFile(brandFile),
-    Promise.all(listed.campaignFiles.map((file) => readYamlFile(file, campaignSchema))),
-    Promise.all(listed.interviewFiles.map((file) => readYamlFile(file, interviewSchema))),
+    typeof texts.get(brandFile) === 'string'
+      ? read(brandFile, brandSchema)
+      : readBrandFile(brandFile),
+    Promise.all(listed.campaignFiles.map((file) => read(file, campaignSchema))),
+    Promise.all(listed.interviewFiles.map((file) => read(file, interviewSchema))),
   ]);
 
   const validCampaigns = valid(campaigns);
@@ -236,6 +260,54 @@ async function listDataFiles(dir: string): Promise<ListedFiles> {
   }
 
   return { campaignFiles, interviewFiles, issues };
+}
+
+/**
+ * The listing with the files of `texts` that are not on disk yet, where the loader would find
+ * them: `campaigns/<name>.yaml` and `interviews/<folder>/<name>.yaml`, in the listing's order.
+ */
+function withNewFiles(
+  listed: ListedFiles,
+  dir: string,
+  texts: ReadonlyMap<string, string | null>,
+): ListedFiles {
+  const campaignFiles = new Set(listed.campaignFiles);
+  const interviewFiles = new Set(listed.interviewFiles);
+  let isChanged = false;
+  for (const [file, text] of texts) {
+    if (text === null) {
+      isChanged = campaignFiles.delete(file) || interviewFiles.delete(file) || isChanged;
+      continue;
+    }
+    const parts = relative(dir, file).split(sep);
+    if (!file.endsWith('.yaml') || parts.some((part) => part.startsWith('.'))) continue;
+    const files =
+      parts.length === 2 && parts[0] === 'campaigns'
+        ? campaignFiles
+        : parts.length === 3 && parts[0] === 'interviews'
+          ? interviewFiles
+          : undefined;
+    if (files !== undefined && !files.has(file)) {
+      files.add(file);
+      isChanged = true;
+    }
+  }
+  if (!isChanged) return listed;
+  // Folder by folder, then file by file, as listDataFiles lists them.
+  return {
+    ...listed,
+    campaignFiles: [...campaignFiles].sort(byPath),
+    interviewFiles: [...interviewFiles].sort(byPath),
+  };
+}
+
+function byPath(a: string, b: string): number {
+  const [left, right] = [a.split(sep), b.split(sep)];
+  for (let index = 0; index < Math.min(left.length, right.length); index++) {
+    const [x = '', y = ''] = [left[index], right[index]];
+    if (x !== y) return x < y ? -1 : 1;
+  }
+  return left.length - right.length;
 }
 
 /** The visible entries of a folder, sorted by name; an absent folder has none. */

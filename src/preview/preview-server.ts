@@ -6,14 +6,26 @@ import { templatesSourceDir } from '../paths.js';
 import type { ImageFormat } from '../render/rasterize.js';
 import type { PreviewEvent } from './preview-event.js';
 import { PreviewSession } from './preview-session.js';
+import { writerOf, type DataWriter } from './edits/data-writer.js';
 import { apiRoutes } from './server/api-routes.js';
+import { editRoutes } from './server/edit-routes.js';
+import { importRoutes } from './server/import-routes.js';
+import { proofreadRoutes } from './server/proofread-routes.js';
 import { EventStreams } from './server/event-stream.js';
 import { createRequestListener, isLoopbackAddress } from './server/http.js';
 import { pageRoutes, readPageAssets } from './server/page-routes.js';
+import { planRoutes } from './server/plan-routes.js';
+import { WriteGuard } from './server/write-guard.js';
+import { BuildRunner, loadPackageTemplates } from './plan/build-runner.js';
+import type { TemplateSet } from '../slide/template-set.js';
 
 export interface PreviewOptions {
   /** The data folder: brand.yaml, campaigns/, interviews/. */
   dataDir: string;
+  /** Where builds from the page write, and downloads are read from; default `out`. */
+  outDir?: string;
+  /** The templates builds from the page draw with; default the package's own. */
+  loadTemplates?: () => Promise<TemplateSet>;
   /** The template sources; default the package's templates/. */
   templatesDir?: string;
   /** Default 4173; 0 for any free port. */
@@ -51,13 +63,45 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   let session: PreviewSession | undefined;
   const current = (): PreviewSession | undefined => session;
   const events = new EventStreams(current);
+  const outDir = options.outDir ?? 'out';
+  const loadTemplates = options.loadTemplates ?? loadPackageTemplates;
+  // Two slides at a time: the page's own render worker shares the machine.
+  const runner = new BuildRunner({
+    dataDir: options.dataDir,
+    outDir,
+    image,
+    jobs: 2,
+    loadTemplates,
+  });
+  const guard = new WriteGuard();
+  // Writes wait for the session: the page cannot have read what they change before it runs.
+  const writer = (): DataWriter | undefined =>
+    session === undefined ? undefined : writerOf(options.dataDir);
+  const edits = editRoutes(writer);
+  const proofread = proofreadRoutes(writer);
+  const plan = planRoutes({
+    dataDir: options.dataDir,
+    outDir,
+    image,
+    session: current,
+    writer,
+    runner,
+    loadTemplates,
+  });
   const routes = [
-    ...pageRoutes(assets),
+    ...pageRoutes(assets, guard.token),
     ...apiRoutes({ image, session: current }),
+    ...edits.reads,
+    ...proofread.reads,
+    ...plan.reads,
     ...events.routes(),
   ];
   const server = createServer(
-    createRequestListener(routes, { isLoopback: isLoopbackAddress(host) }),
+    createRequestListener(routes, {
+      isLoopback: isLoopbackAddress(host),
+      writes: [...edits.writes, ...importRoutes(writer), ...proofread.writes, ...plan.writes],
+      guard,
+    }),
   );
 
   const port = await listen(server, options.port ?? 4173, host);
@@ -84,6 +128,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     async close() {
       events.close();
       await closeServer(server);
+      await runner.close();
       await running.close();
     },
   };

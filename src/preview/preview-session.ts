@@ -99,6 +99,11 @@ export class PreviewSession {
     return this.stops.length === 0;
   }
 
+  /** The data as last read: the last dataset that loaded, and why the folder does not load now. */
+  get data(): DataView {
+    return this.view;
+  }
+
   /** The page's state in a format (null: each campaign's own), made once per version. */
   state(format: Format | null): PreviewState {
     let state = this.states.get(format);

@@ -8,12 +8,18 @@ import type { Problem, ProblemEntry } from './page-protocol.js';
 // A problem is sent to the page as it is: its type lives with the rest of what the page is sent.
 export type { Problem, ProblemEntry };
 
-/** The loader's issues for a data folder that does not load. */
-export function problemOfDataIssues(issues: readonly Issue[]): Problem {
-  return withSourceLines({
-    title: describeProblemCount(issues.length),
-    entries: issues.map(entryOf),
-  });
+/**
+ * The loader's issues for a data folder that does not load; `texts` (by file) are quoted
+ * instead of the files on disk, for the data as an edit would have made it.
+ */
+export function problemOfDataIssues(
+  issues: readonly Issue[],
+  texts?: ReadonlyMap<string, string | null>,
+): Problem {
+  return withSourceLines(
+    { title: describeProblemCount(issues.length), entries: issues.map(entryOf) },
+    texts,
+  );
 }
 
 /** An issue as the page shows it: its field path written out. */
@@ -65,15 +71,25 @@ export function problemOfError(error: unknown, title: string, templatesDir?: str
   });
 }
 
-/** Each entry with a file and line gets that line's text, to show what is at fault. */
-export function withSourceLines(problem: Problem): Problem {
+/**
+ * Each entry with a file and line gets that line's text, to show what is at fault: from
+ * `texts` when it holds the file, else from disk.
+ */
+export function withSourceLines(
+  problem: Problem,
+  texts?: ReadonlyMap<string, string | null>,
+): Problem {
   const files = new Map<string, string[] | undefined>();
   const linesOf = (file: string): string[] | undefined => {
     if (!files.has(file)) {
-      try {
-        files.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
-      } catch {
-        files.set(file, undefined);
+      const text = texts?.get(file);
+      if (typeof text === 'string') files.set(file, text.split(/\r?\n/));
+      else {
+        try {
+          files.set(file, readFileSync(file, 'utf8').split(/\r?\n/));
+        } catch {
+          files.set(file, undefined);
+        }
       }
     }
     return files.get(file);

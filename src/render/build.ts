@@ -11,7 +11,13 @@ import { lockOutputFolder } from './output-lock.js';
 import { hashOfPost } from './post-hash.js';
 import type { TemplateSet } from '../slide/template-set.js';
 import type { ImageFormat } from './rasterize.js';
-import { findFolderClashes, postFolderName, specsOfCampaign, type PostSpec } from './post-spec.js';
+import {
+  findFolderClashes,
+  postFolderName,
+  postIdOf,
+  specsOfCampaign,
+  type PostSpec,
+} from './post-spec.js';
 
 export interface BuildOptions {
   out: string;
@@ -19,6 +25,8 @@ export interface BuildOptions {
   campaigns: readonly string[];
   /** Build only the posts of this date (YYYY-MM-DD). */
   only?: string | undefined;
+  /** Build only these posts, by id (`<campaign>/<date>-<party>`): the studio's "build this post". */
+  posts?: readonly string[] | undefined;
   format?: Format | undefined;
   /** Ignore the cache: render every post again. */
   force: boolean;
@@ -134,6 +142,11 @@ async function buildLocked(
     ].sort();
     throw new InputError(`no post is scheduled on ${options.only}`, {
       hint: `dates with posts: ${dates.join(', ')}`,
+    });
+  }
+  if (options.posts !== undefined && selected.length === 0 && issues.length === 0) {
+    throw new InputError(`no post ${options.posts.join(', ')} is scheduled`, {
+      hint: `the posts: ${jobs.map((job) => postIdOf(job.spec)).join(', ') || '(none)'}`,
     });
   }
 
@@ -274,7 +287,9 @@ async function planJobs(
   for (const spec of specsOfCampaign(dataset, campaign, { format: options.format })) {
     const index = indexOf.get(`${spec.date} ${spec.interview.id}`) ?? 0;
     const folder = postFolderName(spec.date, spec.interview.party);
-    const isSelected = options.only === undefined || spec.date === options.only;
+    const isSelected =
+      (options.only === undefined || spec.date === options.only) &&
+      (options.posts === undefined || options.posts.includes(postIdOf(spec)));
     const dir = join(options.out, campaign.id, folder);
     const hash = hashOfPost(spec, options);
     const cached =

@@ -39,15 +39,15 @@ const cases: [args: string[], message: string][] = [
     '--format: "Square" is not a format; use square, portrait or story',
   ],
   [
-    ['preview', '--port', 'abc'],
+    ['studio', '--port', 'abc'],
     '--port: "abc" is not a number; give a whole number from 0 to 65535 (0: any free port)',
   ],
   [
-    ['preview', '--port', '70000'],
+    ['studio', '--port', '70000'],
     '--port: "70000" is too large; give a whole number from 0 to 65535 (0: any free port)',
   ],
-  [['preview', '--host', ''], '--host: "" is empty; give an address, e.g. 127.0.0.1'],
-  [['preview', '--image', 'webp'], '--image: "webp" is not an image type; use jpeg or png'],
+  [['studio', '--host', ''], '--host: "" is empty; give an address, e.g. 127.0.0.1'],
+  [['studio', '--image', 'webp'], '--image: "webp" is not an image type; use jpeg or png'],
   // A value is shown escaped, whatever it holds.
   [
     ['build', '--only', '\u001b]0;x\u0007'],

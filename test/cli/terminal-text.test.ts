@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeEvent } from '../../src/cli/commands/preview.js';
+import { describeEvent } from '../../src/cli/commands/studio.js';
 import { createStyle } from '../../src/cli/style.js';
 import { escapeControls, escapeDeep, stringifyJson } from '../../src/cli/terminal-text.js';
 

@@ -8,7 +8,6 @@ import { importPage, type ImportResult } from '../../src/data/import-page.js';
 import { readYamlFile } from '../../src/data/read-yaml-file.js';
 import { themeForMarker, writeImport } from '../../src/data/write-import.js';
 import { campaignSchema, interviewSchema, type Interview } from '../../src/data/schema.js';
-import { InputError } from '../../src/errors.js';
 
 function importFixture(name: string): ImportResult {
   const text = readFileSync(new URL(`../fixtures/pages/${name}`, import.meta.url), 'utf8');
@@ -35,7 +34,7 @@ describe('writeImport', () => {
   });
 
   it('writes one file per interview and per campaign, and nothing else', async () => {
-    const written = await writeImport(result, { dataDir });
+    const { written } = await writeImport(result, { dataDir });
     const expected = [
       join(dataDir, 'interviews', 'valfragor-2022', 'miljopartiet.yaml'),
       join(dataDir, 'interviews', 'valfragor-2022', 'kristdemokraterna.yaml'),
@@ -132,38 +131,82 @@ describe('writeImport', () => {
     expect(themeForMarker(marker)).toBe(theme);
   });
 
-  it('refuses to overwrite without force, naming every file, and writes nothing', async () => {
-    await writeImport(result, { dataDir });
-    const edited = join(dataDir, 'interviews', 'valfragor-2022', 'miljopartiet.yaml');
-    const removed = join(dataDir, 'interviews', 'valfragor-2022', 'botkyrka-framat.yaml');
-    await writeFile(edited, '# edited by hand\n', 'utf8');
-    await rm(removed);
+  it('merges a page imported again: a corrected typo is kept, and the difference said', async () => {
+    // The page says "samtyke"; the data was corrected to "samtycke" since the first import.
+    const typoPage = readFileSync(
+      new URL('../fixtures/pages/valfragor-2022.txt', import.meta.url),
+      'utf8',
+    ).replace('om samtycke.', 'om samtyke.');
+    const withTypo = importPage(typoPage, { source: 'page.txt' });
+    await writeImport(withTypo, { dataDir });
+    const file = join(dataDir, 'interviews', 'valfragor-2022', 'miljopartiet.yaml');
+    const corrected = (await readFile(file, 'utf8')).replace('om samtyke.', 'om samtycke.');
+    await writeFile(file, `# Rättat för hand.\n${corrected}`, 'utf8');
+    const before = await listFiles(dataDir);
+    const texts = await Promise.all(before.map((path) => readFile(path, 'utf8')));
 
-    const attempt = writeImport(result, { dataDir });
-    await expect(attempt).rejects.toBeInstanceOf(InputError);
-    await expect(attempt).rejects.toThrow(
-      [
-        'The import would overwrite 3 files that exist:',
-        `  ${edited}`,
-        `  ${join(dataDir, 'interviews', 'valfragor-2022', 'kristdemokraterna.yaml')}`,
-        `  ${join(dataDir, 'campaigns', 'valfragor-2022.yaml')}`,
-      ].join('\n'),
-    );
-    await expect(attempt).rejects.toMatchObject({ hint: 'use --force to overwrite' });
-
-    expect(await readFile(edited, 'utf8')).toBe('# edited by hand\n');
-    expect((await listFiles(dataDir)).includes(removed)).toBe(false);
+    const report = await writeImport(withTypo, { dataDir });
+    expect(report.written).toEqual([]);
+    expect(await Promise.all(before.map((path) => readFile(path, 'utf8')))).toEqual(texts);
+    expect(report.unchanged).toEqual([
+      'valfragor-2022/kristdemokraterna',
+      'valfragor-2022/botkyrka-framat',
+    ]);
+    expect(report.differing).toEqual([
+      {
+        id: 'valfragor-2022/miljopartiet',
+        path: file,
+        differences: [
+          {
+            path: ['qa', 0, 'answer', 0],
+            data: '…sig om samtycke. Det börjar…',
+            page: '…sig om samtyke. Det börjar…',
+          },
+        ],
+      },
+    ]);
   });
 
-  it('overwrites with force, leaving no temporary files', async () => {
+  it('adds a new interview to a campaign the data holds: its post joins the schedule, nothing else changes', async () => {
+    const removed = join(dataDir, 'interviews', 'valfragor-2022', 'kristdemokraterna.yaml');
     await writeImport(result, { dataDir });
-    const edited = join(dataDir, 'interviews', 'valfragor-2022', 'miljopartiet.yaml');
-    await writeFile(edited, '# edited by hand\n', 'utf8');
+    await rm(removed);
+    const campaignFile = join(dataDir, 'campaigns', 'valfragor-2022.yaml');
+    // The schedule as the communicator made it: hashtags, a comment, another Q&A choice, the
+    // Kristdemokraterna post taken out.
+    const planned = (await readFile(campaignFile, 'utf8'))
+      .replace('hashtags: []', 'hashtags: [Botkyrka, Val2022] # våra taggar')
+      .replace(
+        '  - date: 2022-09-06\n    interview: valfragor-2022/kristdemokraterna\n    qa: [ q1 ]\n',
+        '',
+      )
+      .replace(
+        'interview: valfragor-2022/miljopartiet\n    qa: [ q1 ]',
+        'interview: valfragor-2022/miljopartiet\n    qa: [ q1, q3 ]',
+      );
+    expect(planned).toContain('[ q1, q3 ]');
+    expect(planned).not.toContain('kristdemokraterna');
+    await writeFile(campaignFile, planned, 'utf8');
 
-    const written = await writeImport(result, { dataDir, force: true });
-    expect(written).toHaveLength(4);
-    expect(await readFile(edited, 'utf8')).toContain('party: Miljöpartiet');
-    expect((await listFiles(dataDir)).filter((file) => file.endsWith('.tmp'))).toEqual([]);
+    const report = await writeImport(result, { dataDir });
+    expect(report.added).toEqual(['valfragor-2022/kristdemokraterna']);
+    expect(report.written).toEqual([removed, campaignFile]);
+    expect(report.scheduled).toEqual([
+      {
+        campaign: 'valfragor-2022',
+        interview: 'valfragor-2022/kristdemokraterna',
+        date: '2022-09-06',
+      },
+    ]);
+    const campaign = await readFile(campaignFile, 'utf8');
+    // Only the new post's three lines are new, in date order: the rest is as it was.
+    expect(campaign).toBe(
+      planned.replace(
+        '  - date: 2022-09-07',
+        '  - date: 2022-09-06\n    interview: valfragor-2022/kristdemokraterna\n    qa: [ q1 ]\n  - date: 2022-09-07',
+      ),
+    );
+    expect((await readYamlFile(campaignFile, campaignSchema)).value?.posts).toHaveLength(3);
   });
 });
 

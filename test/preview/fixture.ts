@@ -15,6 +15,8 @@ export interface PreviewFixture {
   dir: string;
   dataDir: string;
   templatesDir: string;
+  /** Where builds from the page write. */
+  outDir: string;
   events: PreviewEvent[];
   /** GET a path of the server, as JSON. */
   getJson<T>(path: string): Promise<T>;
@@ -28,9 +30,11 @@ export async function startFixture(name: string): Promise<PreviewFixture> {
   const templatesDir = join(dir, 'templates');
   cpSync(join(root, 'data'), dataDir, { recursive: true });
   cpSync(join(root, 'templates'), templatesDir, { recursive: true });
+  const outDir = join(dir, 'out');
   const events: PreviewEvent[] = [];
   const server = await startPreview({
     dataDir,
+    outDir,
     templatesDir,
     port: 0,
     onEvent: (event) => events.push(event),
@@ -44,6 +48,7 @@ export async function startFixture(name: string): Promise<PreviewFixture> {
     dir,
     dataDir,
     templatesDir,
+    outDir,
     events,
     getJson,
     state: () => getJson<PreviewState>('/api/state'),

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -13,6 +14,78 @@ import {
 } from '../helpers/cli.js';
 
 afterAll(removeWorkspaces);
+
+/** Runs `excerpt <args>` until it prints its address, then stops it with Ctrl+C. */
+async function runUntilUrl(
+  args: string[],
+  cwd: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ url: string; stdout: string; stderr: string; code: number | null }> {
+  const child = spawn(process.execPath, [bin, ...args], {
+    cwd,
+    env: { ...process.env, NO_COLOR: '1', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  let url = '';
+  try {
+    url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        // The line about the browser comes after the address: wait for it when --open is given.
+        const match = /(?:Studio|Preview) at (http:\/\/\S+)[^\n]*\n([\s\S]*)/.exec(stdout);
+        if (match !== null && (!args.includes('--open') || /browser|opened/i.test(stdout))) {
+          resolve(match[1]!);
+        }
+      });
+      void exited.then(() => reject(new Error(`exited early: ${stdout}${stderr}`)));
+    });
+  } finally {
+    child.kill('SIGINT');
+  }
+  return { url, stdout, stderr, code: await exited };
+}
+
+describe('excerpt studio: the command', () => {
+  it('prints its URL as the studio, and preview stays an alias', async () => {
+    const cwd = makeWorkspace('studio', join(root, 'data'));
+    const studio = await runUntilUrl(['studio', '--port', '0'], cwd);
+    expect(studio.stdout).toMatch(/Studio at http:\/\/127\.0\.0\.1:\d+\//);
+    expect(studio.code).toBe(0);
+    const help = await runExcerpt(['--help'], cwd);
+    expect(help.stdout).toMatch(/studio\|preview/);
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    '--open hands the URL to the platform’s opener, and goes on when there is none',
+    async () => {
+      const cwd = makeWorkspace('studio-open', join(root, 'data'));
+      const bin = join(cwd, 'fake-bin');
+      mkdirSync(bin);
+      const opened = join(cwd, 'opened.txt');
+      const opener = process.platform === 'darwin' ? 'open' : 'xdg-open';
+      writeFileSync(join(bin, opener), `#!/bin/sh\nprintf '%s' "$1" > '${opened}'\n`);
+      chmodSync(join(bin, opener), 0o755);
+      const run = await runUntilUrl(['studio', '--port', '0', '--open'], cwd, {
+        PATH: `${bin}:${process.env.PATH ?? ''}`,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(existsSync(opened) ? readFileSync(opened, 'utf8') : '').toBe(run.url);
+      expect(run.stderr).toBe('');
+
+      // No opener at all: said, and the studio runs on.
+      const none = await runUntilUrl(['studio', '--port', '0', '--open'], cwd, {
+        PATH: join(cwd, 'empty'),
+      });
+      expect(none.stdout).toContain('Could not open a browser');
+      expect(none.stdout).toContain('open the address above yourself');
+      expect(none.code).toBe(0);
+    },
+  );
+});
 
 describe('excerpt preview: the command', () => {
   it('prints its URL on 127.0.0.1, serves the page, and stops cleanly on Ctrl+C', async () => {
@@ -38,7 +111,7 @@ describe('excerpt preview: the command', () => {
       expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
       const page = await fetch(url);
       expect(page.status).toBe(200);
-      expect(await page.text()).toContain('<title>excerpt preview</title>');
+      expect(await page.text()).toContain('<title>excerpt studio</title>');
       const state = (await (await fetch(new URL('/api/state', url))).json()) as {
         campaigns: { posts: unknown[] }[];
       };

@@ -28,6 +28,11 @@ beforeAll(async () => {
       viewport: { width: 1280, height: 900 },
     }),
   ]);
+  // These tests read the page's English texts; the Swedish default is tested in studio-page.
+  // (Documents without storage, such as a slide opened alone, have none to set.)
+  await context.addInitScript({
+    content: "try { localStorage.setItem('excerpt-language', 'en'); } catch {}",
+  });
   page = context.pages()[0] ?? (await context.newPage());
   page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(fixture.server.url);

@@ -3,7 +3,8 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { InputError } from '../../errors.js';
 import { importPage } from '../../data/import-page.js';
-import { writeImport } from '../../data/write-import.js';
+import { writeImport, type ImportReport } from '../../data/write-import.js';
+import { formatPath } from '../../issue.js';
 import { globalOptionsSchema, parseOptions } from '../options.js';
 import { escapeControls, stringifyJson } from '../terminal-text.js';
 
@@ -23,7 +24,10 @@ export function importCommand(): Command {
       '--json',
       'print {campaigns, interviews} as JSON instead of writing files (default: false)',
     )
-    .option('--force', 'overwrite files that exist (default: false)')
+    .option(
+      '--force',
+      "replace the files of the page's interviews and campaigns, losing corrections and the schedule (default: false: merge)",
+    )
     .action(async (page: string, _options: unknown, command: Command) => {
       const options = parseOptions(importOptionsSchema, command);
       const result = importPage(await readPage(page), { source: page });
@@ -31,9 +35,42 @@ export function importCommand(): Command {
         process.stdout.write(`${stringifyJson(result)}\n`);
         return;
       }
-      const written = await writeImport(result, { dataDir: options.data, force: options.force });
-      for (const file of written) process.stdout.write(`wrote ${escapeControls(file)}\n`);
+      const report = await writeImport(result, { dataDir: options.data, force: options.force });
+      process.stdout.write(describeImport(report));
     });
+}
+
+/**
+ * What an import did, a line a file, then each interview whose text in the data differs from
+ * the page, with the words that differ: the data's corrections were kept.
+ */
+export function describeImport(report: ImportReport): string {
+  const lines = report.written.map((file) =>
+    report.replaced.includes(file) ? `replaced ${file}` : `wrote ${file}`,
+  );
+  for (const post of report.scheduled) {
+    lines.push(`scheduled ${post.interview} on ${post.date} in the campaign ${post.campaign}`);
+  }
+  if (report.unchanged.length > 0) {
+    const count = report.unchanged.length;
+    lines.push(
+      `${count} ${count === 1 ? 'interview' : 'interviews'} already in the data as the page says`,
+    );
+  }
+  for (const interview of report.differing) {
+    const count = interview.differences.length;
+    lines.push(
+      `kept ${interview.path}: the data differs from the page in ${count} ${count === 1 ? 'place' : 'places'} (the data's text is kept; --force replaces it with the page's)`,
+    );
+    for (const difference of interview.differences) {
+      const where = formatPath(difference.path) || 'the file';
+      const quote = (text: string | undefined): string =>
+        text === undefined ? '(nothing)' : JSON.stringify(text);
+      lines.push(`  ${where}: data ${quote(difference.data)}, page ${quote(difference.page)}`);
+    }
+  }
+  if (lines.length === 0) lines.push('nothing to import: the data holds the page already');
+  return lines.map((line) => `${escapeControls(line)}\n`).join('');
 }
 
 async function readPage(path: string): Promise<string> {

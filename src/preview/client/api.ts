@@ -5,6 +5,7 @@ import type {
   PreviewState,
   Problem,
 } from '../page-protocol.js';
+import { t } from './i18n/index.js';
 
 /**
  * The preview server's answers, typed as page-protocol.ts says the server sends them. A failed
@@ -34,7 +35,7 @@ export async function fetchChoice(query: URLSearchParams): Promise<ChoiceReply> 
 /** What the page shows where the server's answer would be when the server does not answer. */
 export function unansweredProblem(message: string, hint?: string): Problem {
   return {
-    title: 'The preview server does not answer',
+    title: t.serverDoesNotAnswer,
     entries: [hint === undefined ? { message } : { message, hint }],
   };
 }

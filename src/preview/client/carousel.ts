@@ -1,5 +1,6 @@
 import type { DrawnPost } from '../page-protocol.js';
 import { h, icon, icons } from './dom.js';
+import { t } from './i18n/index.js';
 
 /** A finger (or mouse) on the carousel, from where and when it went down. */
 interface Touch {
@@ -26,7 +27,7 @@ export class Carousel {
       'button',
       {
         className: 'nav prev',
-        'aria-label': 'Previous slide',
+        'aria-label': t.previousSlide,
         tabindex: '-1',
         onclick: () => this.go(this.index - 1),
       },
@@ -36,7 +37,7 @@ export class Carousel {
       'button',
       {
         className: 'nav next',
-        'aria-label': 'Next slide',
+        'aria-label': t.nextSlide,
         tabindex: '-1',
         onclick: () => this.go(this.index + 1),
       },
@@ -48,7 +49,7 @@ export class Carousel {
         className: 'carousel',
         tabindex: '0',
         role: 'group',
-        'aria-roledescription': 'carousel',
+        'aria-roledescription': t.carousel,
         'aria-label': label,
       },
       this.track,
@@ -74,7 +75,7 @@ export class Carousel {
           alt: slide.alt,
           draggable: 'false',
           decoding: 'async',
-          'aria-roledescription': 'slide',
+          'aria-roledescription': t.slide,
           'data-number': index + 1,
         }),
       ),

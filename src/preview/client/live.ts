@@ -1,15 +1,13 @@
 import type { HelloEvent } from '../page-protocol.js';
+import { t } from './i18n/index.js';
 
 type LiveMode = 'connecting' | 'live' | 'reconnecting' | 'stopped';
 
 const liveModes: Record<LiveMode, [text: string, title: string]> = {
-  connecting: ['Connecting…', 'Waiting for the preview server'],
-  live: ['Live', 'Following every change to the data and templates'],
-  reconnecting: ['Reconnecting…', 'The preview server does not answer'],
-  stopped: [
-    'Not following changes',
-    'Changes to the data or templates no longer reach this page: see the note at the top',
-  ],
+  connecting: [t.liveConnecting, t.liveConnectingTitle],
+  live: [t.liveOn, t.liveOnTitle],
+  reconnecting: [t.liveReconnecting, t.liveReconnectingTitle],
+  stopped: [t.liveStopped, t.liveStoppedTitle],
 };
 
 /**

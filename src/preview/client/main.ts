@@ -6,24 +6,39 @@
 import type { PostFormat, PreviewState } from '../page-protocol.js';
 import { fetchState } from './api.js';
 import { byId } from './dom.js';
+import { HistoryBar } from './history-bar.js';
+import { language, setLanguage, translatePage, type Language } from './i18n/index.js';
 import { followEvents, LiveMark } from './live.js';
 import { PostQueue } from './post-queue.js';
 import { problemBox } from './problem-box.js';
 import { FeedView } from './views/feed-view.js';
 import { renderGrid } from './views/grid-view.js';
+import { ImportView } from './views/import-view.js';
 import { InterviewView } from './views/interview-view.js';
+import { FairnessView } from './views/fairness-view.js';
+import { OutputView } from './views/output-view.js';
+import { PlanView } from './views/plan-view.js';
 
-type ViewName = 'feed' | 'grid' | 'interview';
+type ViewName = 'feed' | 'grid' | 'interview' | 'import' | PlanViewName;
+/** The views that fetch their own state (the studio's campaign, fairness and output views). */
+type PlanViewName = 'plan' | 'fairness' | 'output';
 /** A format to show every post in, or ('') each campaign's own. */
 type FormatChoice = PostFormat | '';
 
 const formatKey = 'excerpt-preview-format';
 const formatChoices: readonly string[] = ['', 'square', 'portrait', 'story'];
 
+// Before anything is drawn: every text of page.html in the page's language.
+translatePage();
+
 const views: Record<ViewName, HTMLElement> = {
   feed: byId('view-feed'),
   grid: byId('view-grid'),
   interview: byId('view-interview'),
+  import: byId('view-import'),
+  plan: byId('view-plan'),
+  fairness: byId('view-fairness'),
+  output: byId('view-output'),
 };
 const banner = byId('banner');
 const live = new LiveMark(byId('live'));
@@ -36,7 +51,26 @@ let format = (formatChoices.includes(storedFormat) ? storedFormat : '') as Forma
 const queue = new PostQueue(() => scheduleRefresh());
 addEventListener('scroll', () => queue.pump(), { passive: true });
 const feed = new FeedView(views.feed, queue);
-const interview = new InterviewView(views.interview, queue, () => state!);
+const interview = new InterviewView(
+  views.interview,
+  queue,
+  () => state!,
+  () => void refresh(),
+);
+const historyBar = new HistoryBar(
+  byId('undo') as HTMLButtonElement,
+  byId('redo') as HTMLButtonElement,
+  byId('history-status'),
+  () => void refresh(),
+);
+// Drawn once: what is pasted stays while the other views come and go.
+new ImportView(views.import, () => void refresh());
+const planViews: Record<PlanViewName, { refresh(): Promise<void> }> = {
+  plan: new PlanView(views.plan, queue, () => state?.brand ?? null),
+  fairness: new FairnessView(views.fairness),
+  output: new OutputView(views.output),
+};
+const isPlanView = (view: ViewName): view is PlanViewName => Object.hasOwn(planViews, view);
 
 const showGrid = (shown: PreviewState): void =>
   renderGrid(views.grid, shown, queue, (id) => {
@@ -56,13 +90,17 @@ function selectView(view: ViewName): void {
   currentView = view;
   for (const [name, element] of Object.entries(views)) element.hidden = name !== view;
   for (const button of document.querySelectorAll<HTMLElement>('[data-view]')) {
-    button.setAttribute('aria-selected', String(button.dataset.view === view));
+    const isSelected = button.dataset.view === view;
+    button.setAttribute('aria-selected', String(isSelected));
+    // One tab in the Tab order, the selected one; the arrow keys move between them.
+    button.tabIndex = isSelected ? 0 : -1;
   }
   // Before the first state there is nothing to show; it renders the view once it comes.
   if (state !== null) {
     if (view === 'grid') showGrid(state);
     if (view === 'interview') interview.render(state);
   }
+  if (isPlanView(view)) void planViews[view].refresh();
   if (location.hash.slice(1) !== view) history.replaceState(null, '', `#${view}`);
   queue.pump();
 }
@@ -116,8 +154,31 @@ function scheduleRefresh(): void {
   refreshTimer = setTimeout(() => void refresh(), 100);
 }
 
-for (const button of document.querySelectorAll<HTMLElement>('[data-view]')) {
+const tabs = [...document.querySelectorAll<HTMLElement>('[data-view]')];
+for (const [index, button] of tabs.entries()) {
   button.addEventListener('click', () => selectView(button.dataset.view as ViewName));
+  // The keys of a tab list (WAI-ARIA): arrows, Home and End select and focus a tab.
+  button.addEventListener('keydown', (event) => {
+    const next =
+      event.key === 'ArrowRight'
+        ? (index + 1) % tabs.length
+        : event.key === 'ArrowLeft'
+          ? (index - 1 + tabs.length) % tabs.length
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? tabs.length - 1
+              : undefined;
+    const tab = next === undefined ? undefined : tabs[next];
+    if (tab === undefined) return;
+    event.preventDefault();
+    selectView(tab.dataset.view as ViewName);
+    tab.focus();
+  });
+}
+for (const button of document.querySelectorAll<HTMLElement>('[data-language]')) {
+  button.setAttribute('aria-pressed', String(button.dataset.language === language));
+  button.addEventListener('click', () => setLanguage(button.dataset.language as Language));
 }
 for (const button of document.querySelectorAll<HTMLElement>('[data-format]')) {
   button.addEventListener('click', () =>
@@ -134,7 +195,12 @@ followEvents({
   onHello: (hello) => {
     live.connected(hello.isFollowing !== false);
     void refresh();
+    void historyBar.refresh();
   },
-  onChange: () => void refresh(),
+  onChange: () => {
+    void refresh();
+    void historyBar.refresh();
+    if (isPlanView(currentView)) void planViews[currentView].refresh();
+  },
   onError: () => live.disconnected(),
 });

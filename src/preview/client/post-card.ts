@@ -1,6 +1,7 @@
 import type { DrawnPost, PostFormat, PreviewState, Problem, StatePost } from '../page-protocol.js';
 import { Carousel } from './carousel.js';
 import { h, icon, icons } from './dom.js';
+import { t } from './i18n/index.js';
 import { preload, type PostQueue } from './post-queue.js';
 import { problemBox } from './problem-box.js';
 import { captionNodes, formatDate, formatShortDate, initials, plainHandle } from './text.js';
@@ -45,13 +46,13 @@ export class PostCard {
   private readonly date = h('div', { className: 'post-date' });
   private readonly placeholder = h('div', {
     className: 'placeholder',
-    text: 'Drawing the slides…',
+    text: t.drawingSlides,
   });
-  private readonly badge = h('div', { className: 'badge', text: 'Updating…', hidden: true });
+  private readonly badge = h('div', { className: 'badge', text: t.updating, hidden: true });
   private problemBox: HTMLElement | undefined;
 
   constructor(private readonly queue: PostQueue) {
-    this.carousel = new Carousel(this.media, this.actions, 'Slides');
+    this.carousel = new Carousel(this.media, this.actions, t.slides);
     this.carousel.element.hidden = true;
     this.media.append(this.placeholder, this.badge);
     this.element.append(
@@ -81,7 +82,7 @@ export class PostCard {
       `${formatDate(post.date)} · ${post.time}`,
       h('span', { className: 'file', text: `  ·  ${post.qa.join(', ')}` }),
     );
-    this.carousel.element.setAttribute('aria-label', `${post.party}: slides`);
+    this.carousel.element.setAttribute('aria-label', t.slidesOf(post.party));
     this.captionHandle = handle;
     const state = this.element.dataset.state;
     if (state !== 'ready' && state !== 'updating')
@@ -193,7 +194,7 @@ export class PostCard {
                   this.showCaption();
                 },
               },
-              'more',
+              t.more,
             ),
           ]
         : []),

@@ -61,13 +61,20 @@ export async function readPageAssets(files = pageFiles): Promise<PageAssets> {
   return { html, css, script };
 }
 
-/** The page and everything it loads but the data: its script, styles, icon and emoji. */
-export function pageRoutes(assets: PageAssets): Route[] {
+/** Where page.html takes the session's token, for the page to send with every write. */
+const tokenPlaceholder = '{{excerpt-token}}';
+
+/**
+ * The page and everything it loads but the data: its script, styles, icon and emoji. The page
+ * carries the session's write token (write-guard.ts): no other origin can read it.
+ */
+export function pageRoutes(assets: PageAssets, token: string): Route[] {
+  const html = Buffer.from(assets.html.toString('utf8').replace(tokenPlaceholder, token));
   return [
     [
       /^\/$/,
       ({ response }) =>
-        send(response, 200, assets.html, {
+        send(response, 200, html, {
           'Content-Type': 'text/html; charset=utf-8',
           'Content-Security-Policy': pagePolicy,
         }),

@@ -1,5 +1,6 @@
 import type { PreviewState } from '../../page-protocol.js';
 import { h } from '../dom.js';
+import { t } from '../i18n/index.js';
 import { PostCard } from '../post-card.js';
 import type { PostQueue } from '../post-queue.js';
 import { formatDate, withEmoji } from '../text.js';
@@ -33,7 +34,7 @@ export class FeedView {
       const [first, last] = [dates[0], dates.at(-1)];
       const range =
         first === undefined || last === undefined
-          ? 'no posts scheduled'
+          ? t.noPostsScheduled
           : first === last
             ? formatDate(first)
             : `${formatDate(first)} – ${formatDate(last)}`;
@@ -45,22 +46,22 @@ export class FeedView {
           'p',
           { className: 'campaign-meta' },
           [
-            `${campaign.posts.length} ${campaign.posts.length === 1 ? 'post' : 'posts'}`,
+            t.postCount(campaign.posts.length),
             range,
-            state.format ?? campaign.format,
+            t.formatName(state.format ?? campaign.format),
             campaign.hashtags.map((tag) => `#${tag}`).join(' '),
           ]
             .filter((part) => part !== '')
             .join('  ·  '),
         ),
         campaign.posts.length === 0
-          ? h('p', { className: 'empty', text: 'This campaign schedules no posts yet.' })
+          ? h('p', { className: 'empty', text: t.campaignHasNoPosts })
           : h('div', { className: 'posts' }, cardElements),
       );
     });
     for (const id of this.cards.keys()) if (!seen.has(id)) this.cards.delete(id);
     if (sections.length === 0 && state.problems.length === 0) {
-      sections.push(h('p', { className: 'empty', text: 'No campaigns in the data folder yet.' }));
+      sections.push(h('p', { className: 'empty', text: t.noCampaigns }));
     }
     this.element.replaceChildren(...sections);
   }

@@ -1,5 +1,6 @@
 import type { PreviewState } from '../../page-protocol.js';
 import { h, icon, icons } from '../dom.js';
+import { t } from '../i18n/index.js';
 import type { PostQueue } from '../post-queue.js';
 import { formatDate, initials, plainHandle } from '../text.js';
 
@@ -23,6 +24,7 @@ export function renderGrid(
     const tile = h('button', {
       className: 'tile',
       title: `${post.party} · ${formatDate(post.date)}`,
+      'aria-label': t.openPost(post.party, formatDate(post.date)),
       'data-post-id': post.id,
       onclick: () => onOpen(post.id),
     });
@@ -60,14 +62,19 @@ export function renderGrid(
               'div',
               null,
               h('div', { className: 'handle', text: plainHandle(brand.handle) }),
-              h('div', { className: 'stats' }, h('b', { text: String(posts.length) }), ' posts'),
+              h(
+                'div',
+                { className: 'stats' },
+                h('b', { text: String(posts.length) }),
+                ` ${t.gridPosts}`,
+              ),
               h('div', { className: 'org', text: brand.organisation }),
               h('div', { className: 'site', text: brand.website }),
             ),
           ),
       h('p', {
         className: 'grid-note',
-        text: 'The profile grid shows every cover cropped to 3:4 from the middle, newest first. Check that nothing important is cut.',
+        text: t.gridNote,
       }),
       h('div', { className: 'grid' }, tiles),
     ),

@@ -1,7 +1,9 @@
 import type { ChoiceReply, PreviewState, StateInterview } from '../../page-protocol.js';
 import { fetchChoice, unansweredProblem } from '../api.js';
 import { h } from '../dom.js';
+import { t } from '../i18n/index.js';
 import { PostCard, type CardPost } from '../post-card.js';
+import { Proofreader } from '../proofreader.js';
 import type { PostQueue } from '../post-queue.js';
 import { formatDate, withEmoji } from '../text.js';
 
@@ -21,6 +23,7 @@ export class InterviewView {
   /** The last choice asked of the server: an older answer that comes later is dropped. */
   private asked: string | undefined;
   private readonly card: PostCard;
+  private readonly proofreader: Proofreader;
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** `currentState`: the state as last fetched, when the card is drawn after a pause. */
@@ -28,20 +31,23 @@ export class InterviewView {
     private readonly element: HTMLElement,
     queue: PostQueue,
     private readonly currentState: () => PreviewState,
+    onSaved: () => void = () => undefined,
   ) {
+    this.proofreader = new Proofreader(onSaved);
     this.card = new PostCard(queue);
     this.card.element.dataset.postId = 'choice';
   }
 
   render(state: PreviewState): void {
+    // A change being typed is not swept away by a redraw: a file changed on disk meanwhile is
+    // found when it is saved (both texts shown), not by losing what was typed.
+    if (this.proofreader.isEditing && this.element.isConnected) return;
     const interviews = state.interviews;
     let interview = interviews.find((candidate) => candidate.id === this.interviewId);
     if (interview === undefined) {
       interview = interviews[0];
       if (interview === undefined) {
-        this.element.replaceChildren(
-          h('p', { className: 'empty', text: 'No interviews in the data folder yet.' }),
-        );
+        this.element.replaceChildren(h('p', { className: 'empty', text: t.noInterviews }));
         return;
       }
       this.interviewId = interview.id;
@@ -58,7 +64,7 @@ export class InterviewView {
     const select = h(
       'select',
       {
-        'aria-label': 'Interview',
+        'aria-label': t.interviewLabel,
         onchange: (event) => {
           if (!(event.target instanceof HTMLSelectElement)) return;
           this.interviewId = event.target.value;
@@ -83,9 +89,10 @@ export class InterviewView {
         ),
       ),
     );
+    this.proofreader.load(shown.id);
     const list = h(
       'ol',
-      { className: 'qa-list' },
+      { className: 'qa-list', 'aria-label': t.questionsLabel },
       shown.qa.map((qa) =>
         h(
           'li',
@@ -118,6 +125,7 @@ export class InterviewView {
             ),
             h('span', { className: 'excerpt', lang: 'sv', text: qa.excerpt }),
           ),
+          this.proofreader.section(qa.id),
         ),
       ),
     );
@@ -152,27 +160,18 @@ export class InterviewView {
     const chosen = `qa: [${qa.join(', ')}]`;
     const scheduled = interview.scheduled;
     const same = scheduled && scheduled.qa.join(',') === qa.join(',');
-    note.replaceChildren(
-      ...(scheduled
-        ? same
-          ? [
-              'This is the scheduled post of ',
-              h('b', { text: formatDate(scheduled.date) }),
-              ': ',
-              h('code', { text: chosen }),
-              '.',
-            ]
-          : [
-              'Only a preview. To post this choice, set ',
-              h('code', { text: chosen }),
-              ` for this interview in the campaign file (now [${scheduled.qa.join(', ')}]).`,
-            ]
-        : [
-            'Not scheduled. To post it, add it to the campaign file with ',
-            h('code', { text: chosen }),
-            '.',
-          ]),
-    );
+    const code = h('code', { text: chosen });
+    const notScheduled = t.notScheduledNote;
+    if (scheduled === undefined) {
+      note.replaceChildren(notScheduled[0], code, notScheduled[1]);
+    } else if (same === true) {
+      const [before, between, after] = t.scheduledNote;
+      const date = h('b', { text: t.scheduledOn(formatDate(scheduled.date)) });
+      note.replaceChildren(before, date, between, code, after);
+    } else {
+      const [before, after] = t.previewOnlyNote(scheduled.qa.join(', '));
+      note.replaceChildren(before, code, after);
+    }
   }
 
   /** Draws the chosen Q&As as their campaign's post of this interview would be. */

@@ -1,0 +1,59 @@
+import type { PlanSaveReply, Problem } from '../../page-protocol.js';
+import { h } from '../dom.js';
+import { problemBox } from '../problem-box.js';
+import { t } from './plan-text.js';
+
+/**
+ * What the page says after a save that wrote nothing: the data would not load (every problem,
+ * with its file and field), the studio refused, or the file changed on disk since the page read
+ * it: then both are shown, the file as it is now and the change, and nothing is overwritten.
+ */
+export function saveFeedback(
+  reply: Exclude<PlanSaveReply, { ok: true }>,
+  onReload: () => void,
+): HTMLElement {
+  switch (reply.reason) {
+    case 'invalid':
+      return problemBox({ ...reply.problem, title: t('save.invalid') });
+    case 'refused':
+      return problemBox({ ...reply.problem, title: t('save.refused') });
+    case 'exists':
+      return problemBox({
+        title: t('save.refused'),
+        entries: [{ message: t('campaign.exists', { id: reply.id, file: reply.file }) }],
+      });
+    case 'conflict':
+      return h(
+        'div',
+        { className: 'conflict-box', role: 'alert' },
+        h('p', { className: 'conflict-title', text: t('save.conflict') }),
+        h('p', { text: t('save.conflictHelp', { file: reply.file }) }),
+        h(
+          'div',
+          { className: 'conflict-sides' },
+          h(
+            'figure',
+            null,
+            h('figcaption', { text: t('save.conflictCurrent') }),
+            h('pre', { className: 'conflict-current', tabindex: '0', text: reply.current }),
+          ),
+          h(
+            'figure',
+            null,
+            h('figcaption', { text: t('save.conflictYours') }),
+            h('pre', { className: 'conflict-yours', tabindex: '0', text: reply.yours }),
+          ),
+        ),
+        h('button', { type: 'button', className: 'button', onclick: onReload }, t('save.reload')),
+      );
+  }
+}
+
+/** A request the server did not answer, as a problem box. */
+export function unanswered(error: unknown): HTMLElement {
+  const problem: Problem = {
+    title: t('save.refused'),
+    entries: [{ message: t('noAnswer'), hint: String(error) }],
+  };
+  return problemBox(problem);
+}
