@@ -2,8 +2,8 @@ import { buildCaption } from '../layout/caption.js';
 import type { PostSpec } from './post-spec.js';
 
 /**
- * A post's caption as a build writes it (render-post.ts's layOutPost builds it the same way):
- * it needs no layout, so the studio can offer it to copy before anything is drawn.
+ * A post's caption, as a build writes it (layOutPost calls this): it needs no layout, so the
+ * studio can offer it to copy before anything is drawn.
  */
 export function captionOf(spec: PostSpec): string {
   const { interview } = spec;

@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import type { Format } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
 import { buildAltTexts } from '../layout/alt-text.js';
-import { buildCaption } from '../layout/caption.js';
 import { formatSwedishDate } from '../slide/slide-context.js';
 import { limitProblems } from '../layout/instagram-limits.js';
 import { InputError } from '../errors.js';
@@ -11,6 +10,7 @@ import { planCarousel, type PlannedSlide } from './carousel.js';
 import type { TemplateSet } from '../slide/template-set.js';
 import { Limiter } from './limiter.js';
 import { slideFileNames } from './post-files.js';
+import { captionOf } from './post-caption.js';
 import { postIdOf, type PostSpec } from './post-spec.js';
 
 export { Limiter } from './limiter.js';
@@ -93,17 +93,7 @@ export async function layOutPost(spec: PostSpec, templates: TemplateSet): Promis
     templates,
   );
   const { interview } = spec;
-  const caption = buildCaption({
-    campaign: spec.campaign,
-    speaker: {
-      name: interview.interviewee.name,
-      role: interview.interviewee.role,
-      party: interview.party,
-    },
-    questions: spec.qaIds.map((id) => interview.qa.find((qa) => qa.id === id)!.question),
-    interviewsUrl: spec.brand.interviewsUrl,
-    hashtags: spec.campaign.hashtags,
-  });
+  const caption = captionOf(spec);
   const cover = slides[0]!.ctx.cover;
   const altTexts = buildAltTexts({
     slides: slides.map((slide) => slide.plan),
