@@ -260,7 +260,8 @@ describe('the whole flow in the studio', () => {
     writeFileSync(campaignFile(), byHand);
     await page.locator('form.campaign-fields button[type="submit"]').click();
     const conflict = page.locator('.conflict-box');
-    await conflict.waitFor({ timeout: 10_000 });
+    // Generous: the save validates the whole dataset while the page redraws what the edit on disk changed.
+    await conflict.waitFor({ timeout: 30_000 });
     expect(readFileSync(campaignFile(), 'utf8')).toBe(byHand);
     await conflict.scrollIntoViewIfNeeded();
     await shoot('7-conflict');
