@@ -11,10 +11,11 @@ import { fetchChoice, unansweredProblem } from '../api.js';
 import { h } from '../dom.js';
 import { PostCard } from '../post-card.js';
 import type { PostQueue } from '../post-queue.js';
-import { withEmoji } from '../text.js';
 import { field } from './campaign-form.js';
-import { blockTexts, isVerbatimPassage, passageOf } from './highlight-text.js';
+import { HighlightPicker } from './highlight-picker.js';
+import { blockTexts, isVerbatimPassage } from './highlight-text.js';
 import { t } from './plan-text.js';
+import { chosenQa, qaChooser } from './qa-chooser.js';
 import { saveFeedback, unanswered } from './save-feedback.js';
 
 /** A post being edited: an interview's place on a campaign's schedule. */
@@ -32,10 +33,9 @@ interface Draft {
 const previewSettleMs = 300;
 
 /**
- * One interview's post: its date, the Q&As in order (added, moved, removed with buttons), and
- * the cover's highlight, chosen by selecting words of a chosen answer. Only a selection that is
- * a passage of one paragraph or list item, whole words, is offered; any other selection is met
- * with what to do instead. The carousel the choice makes is drawn beside it.
+ * One interview's post: its date, the Q&As in order (qa-chooser.ts), and the cover's highlight,
+ * chosen by selecting words of a chosen answer (highlight-picker.ts). The carousel the choice
+ * makes is drawn beside it.
  */
 export class PostEditor {
   readonly element = h('section', {
@@ -46,10 +46,12 @@ export class PostEditor {
   private draft: Draft | undefined;
   private isDirty = false;
   private interview: PlanInterview | undefined;
-  private offered = '';
   private readonly card: PostCard;
   private readonly feedback = h('div', { className: 'feedback', 'aria-live': 'polite' });
-  private readonly offer = h('div', { className: 'highlight-offer', 'aria-live': 'polite' });
+  private readonly highlightPicker = new HighlightPicker(this.element, (highlight) => {
+    this.draft!.highlight = highlight;
+    this.changed();
+  });
   private timer: ReturnType<typeof setTimeout> | undefined;
   private asked = '';
 
@@ -66,7 +68,6 @@ export class PostEditor {
   ) {
     this.card = new PostCard(queue);
     this.card.element.dataset.postId = 'schedule-choice';
-    document.addEventListener('selectionchange', () => this.onDocumentSelection());
   }
 
   /** The interview being edited, if any. */
@@ -126,10 +127,7 @@ export class PostEditor {
   private render(): void {
     const { draft, interview } = this;
     if (draft === undefined || interview === undefined) return;
-    const chosen = draft.qa
-      .map((id) => interview.qa.find((qa) => qa.id === id))
-      .filter((qa) => qa !== undefined);
-    const others = interview.qa.filter((qa) => !draft.qa.includes(qa.id));
+    const chosen = chosenQa(draft.qa, interview);
 
     const dateInput = h('input', {
       type: 'date',
@@ -142,85 +140,6 @@ export class PostEditor {
         this.schedulePreview();
       },
     });
-    const move = (index: number, by: number): void => {
-      const [id] = draft.qa.splice(index, 1);
-      draft.qa.splice(index + by, 0, id!);
-      this.changed();
-    };
-    const chosenList = h(
-      'ol',
-      { className: 'chosen-qa' },
-      chosen.map((qa, index) =>
-        h(
-          'li',
-          { 'data-qa': qa.id },
-          h(
-            'span',
-            { className: 'qa-text', lang: 'sv' },
-            h('b', { text: qa.id }),
-            ' ',
-            withEmoji(qa.question),
-          ),
-          h(
-            'span',
-            { className: 'qa-buttons' },
-            h('button', {
-              type: 'button',
-              className: 'icon-button',
-              'aria-label': t('post.up', { qa: qa.id }),
-              disabled: index === 0,
-              onclick: () => move(index, -1),
-              text: '↑',
-            }),
-            h('button', {
-              type: 'button',
-              className: 'icon-button',
-              'aria-label': t('post.down', { qa: qa.id }),
-              disabled: index === chosen.length - 1,
-              onclick: () => move(index, 1),
-              text: '↓',
-            }),
-            h('button', {
-              type: 'button',
-              className: 'icon-button',
-              'aria-label': t('post.remove', { qa: qa.id }),
-              onclick: () => {
-                draft.qa = draft.qa.filter((id) => id !== qa.id);
-                this.changed();
-              },
-              text: '✕',
-            }),
-          ),
-        ),
-      ),
-    );
-    const otherList = h(
-      'ul',
-      { className: 'other-qa' },
-      others.map((qa) =>
-        h(
-          'li',
-          { 'data-qa': qa.id },
-          h('button', {
-            type: 'button',
-            className: 'button small',
-            'aria-label': t('post.add', { qa: qa.id }),
-            onclick: () => {
-              draft.qa.push(qa.id);
-              this.changed();
-            },
-            text: '+',
-          }),
-          h(
-            'span',
-            { className: 'qa-text', lang: 'sv' },
-            h('b', { text: qa.id }),
-            ' ',
-            withEmoji(qa.question),
-          ),
-        ),
-      ),
-    );
 
     this.element.replaceChildren(
       h(
@@ -239,13 +158,8 @@ export class PostEditor {
             }),
           }),
           field(t('post.date'), dateInput),
-          h('h3', { text: t('post.chosen') }),
-          chosen.length === 0
-            ? h('p', { className: 'empty-note', text: t('post.noneChosen') })
-            : chosenList,
-          others.length === 0 ? null : h('h3', { text: t('post.others') }),
-          others.length === 0 ? null : otherList,
-          this.highlightPart(chosen),
+          ...qaChooser(draft, interview, () => this.changed()),
+          this.highlightPicker.render(draft.highlight, chosen),
           h(
             'div',
             { className: 'form-actions' },
@@ -278,145 +192,6 @@ export class PostEditor {
       ),
     );
     this.schedulePreview();
-  }
-
-  /** The current highlight, what a selection offers, and the chosen answers to select in. */
-  private highlightPart(chosen: PlanInterview['qa']): HTMLElement {
-    const draft = this.draft!;
-    const blocks = blockTexts(chosen.map((qa) => qa.answer));
-    const isLost = draft.highlight !== '' && !isVerbatimPassage(draft.highlight, blocks);
-    this.offered = '';
-    this.offer.replaceChildren();
-    let blockNumber = 0;
-    const answerBlock = (qaId: string, text: string, isItem: boolean): HTMLElement => {
-      blockNumber++;
-      const area = h('textarea', {
-        className: `answer-text${isItem ? ' is-item' : ''}`,
-        readonly: true,
-        rows: '1',
-        lang: 'sv',
-        spellcheck: 'false',
-        'aria-label': t('post.answerBlock', { qa: qaId, number: blockNumber }),
-      });
-      area.value = text;
-      const pick = (): void => this.offerSelection(area, blocks);
-      area.addEventListener('select', pick);
-      area.addEventListener('mouseup', pick);
-      area.addEventListener('keyup', pick);
-      return area;
-    };
-    return h(
-      'div',
-      { className: 'highlight-part' },
-      h('h3', { text: t('post.highlight') }),
-      draft.highlight === ''
-        ? h('p', { className: 'highlight-current', text: t('post.highlightNone') })
-        : h(
-            'p',
-            { className: `highlight-current${isLost ? ' is-lost' : ''}` },
-            h('span', { lang: 'sv', text: t('post.highlightChosen', { text: draft.highlight }) }),
-            ' ',
-            h(
-              'button',
-              {
-                type: 'button',
-                className: 'button small',
-                onclick: () => {
-                  draft.highlight = '';
-                  this.changed();
-                },
-              },
-              t('post.highlightClear'),
-            ),
-          ),
-      isLost
-        ? h('p', {
-            className: 'refusal',
-            role: 'alert',
-            text: t('post.highlightLost', { text: draft.highlight }),
-          })
-        : null,
-      h('p', { className: 'help', text: t('post.highlightHelp') }),
-      this.offer,
-      h(
-        'div',
-        { className: 'answers' },
-        chosen.map((qa) => {
-          blockNumber = 0;
-          return h(
-            'div',
-            { className: 'answer', 'data-qa': qa.id },
-            h(
-              'p',
-              { className: 'answer-question', lang: 'sv' },
-              h('b', { text: qa.id }),
-              ' ',
-              withEmoji(qa.question),
-            ),
-            qa.answer.map((block) =>
-              typeof block === 'string'
-                ? answerBlock(qa.id, block, false)
-                : h(
-                    'div',
-                    { className: 'answer-list' },
-                    block.list.map((item) => answerBlock(qa.id, item, true)),
-                  ),
-            ),
-          );
-        }),
-      ),
-    );
-  }
-
-  /** Offers the passage a selection in an answer stands for, when it is one. */
-  private offerSelection(area: HTMLTextAreaElement, blocks: readonly string[]): void {
-    // A click only places the caret: what was offered stays.
-    if (area.selectionStart === area.selectionEnd) return;
-    const passage = passageOf(area.value, area.selectionStart, area.selectionEnd);
-    if (passage !== '' && passage === this.offered) return;
-    this.offered = passage;
-    if (passage === '' || !isVerbatimPassage(passage, blocks)) {
-      this.offer.replaceChildren(
-        h('p', { className: 'refusal', text: t('post.highlightOutside') }),
-      );
-      return;
-    }
-    this.offer.replaceChildren(
-      h(
-        'button',
-        {
-          type: 'button',
-          className: 'button primary highlight-use',
-          onclick: () => {
-            this.draft!.highlight = passage;
-            this.changed();
-            this.element.querySelector<HTMLElement>('.highlight-current')?.focus();
-          },
-        },
-        `${t('post.highlightUse')}: `,
-        h('q', { lang: 'sv', text: passage }),
-      ),
-    );
-  }
-
-  /** A selection of the page's text (not of an answer) in the editor: said what to select. */
-  private onDocumentSelection(): void {
-    if (this.element.hidden) return;
-    const selection = document.getSelection();
-    if (selection === null || selection.isCollapsed || selection.rangeCount === 0) return;
-    const { anchorNode, focusNode } = selection;
-    if (!this.element.contains(anchorNode) && !this.element.contains(focusNode)) return;
-    const inAnswers = (node: Node | null): Element | null =>
-      (node instanceof Element ? node : (node?.parentElement ?? null))?.closest('.answer') ?? null;
-    const from = inAnswers(anchorNode);
-    const to = inAnswers(focusNode);
-    this.offered = '';
-    this.offer.replaceChildren(
-      h('p', {
-        className: 'refusal',
-        text: from !== null && to !== null ? t('post.highlightAcross') : t('post.highlightOutside'),
-      }),
-    );
   }
 
   private schedulePreview(): void {

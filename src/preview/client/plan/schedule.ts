@@ -1,19 +1,12 @@
 import type { PlanCampaign, PlanInterview, PlanPost, PlanState } from '../../page-protocol.js';
 import { h } from '../dom.js';
 import { longDate, monthName, t, weekdayNames } from './plan-text.js';
+import { addDays, dateOf, isoOf } from './schedule-dates.js';
+import { scheduleList } from './schedule-list.js';
 
 type Layout = 'calendar' | 'list';
 
 const layoutKey = 'excerpt-schedule-layout';
-
-/** `YYYY-MM-DD` of a UTC date. */
-const isoOf = (date: Date): string => date.toISOString().slice(0, 10);
-const dateOf = (iso: string): Date => new Date(`${iso}T12:00:00Z`);
-const addDays = (iso: string, days: number): string => {
-  const date = dateOf(iso);
-  date.setUTCDate(date.getUTCDate() + days);
-  return isoOf(date);
-};
 
 export interface ScheduleActions {
   /** Opens an interview's post in the editor, on `date` when given. */
@@ -24,10 +17,10 @@ export interface ScheduleActions {
 
 /**
  * A campaign's schedule as a month calendar (posts on their days) or as a list (a row per
- * interview of the campaign). The calendar is one stop for Tab: the arrow keys move between
- * days (Page Up and Page Down between months), Enter opens a day with its posts and a way to
- * schedule an interview there; dragging a post to another day moves it too, but nothing needs
- * a mouse.
+ * interview of the campaign, schedule-list.ts). The calendar is one stop for Tab: the arrow keys
+ * move between days (Page Up and Page Down between months), Enter opens a day with its posts and
+ * a way to schedule an interview there; dragging a post to another day moves it too, but nothing
+ * needs a mouse.
  */
 export class ScheduleView {
   readonly element = h('section', {
@@ -98,7 +91,7 @@ export class ScheduleView {
           : null,
         this.layout === 'calendar'
           ? this.calendar(campaign, interviews, unscheduled)
-          : this.list(campaign, interviews),
+          : scheduleList(campaign, interviews, (interview) => this.actions.edit(interview)),
       ].filter((node) => node !== null),
     );
     if (this.shouldFocus) {
@@ -106,9 +99,6 @@ export class ScheduleView {
       this.element.querySelector<HTMLElement>(`button.day[data-date="${this.focusDate}"]`)?.focus();
     }
   }
-
-  // ---- The calendar ------------------------------------------------------------------------
-
   private calendar(
     campaign: PlanCampaign,
     interviews: readonly PlanInterview[],
@@ -364,80 +354,5 @@ export class ScheduleView {
     this.focusDate = this.month;
     this.openDay = undefined;
     this.draw();
-  }
-
-  // ---- The list ----------------------------------------------------------------------------
-
-  private list(campaign: PlanCampaign, interviews: readonly PlanInterview[]): HTMLElement {
-    const rows = interviews
-      .map((interview) => ({
-        interview,
-        post: campaign.posts.find((post) => post.interview === interview.id),
-      }))
-      .sort(
-        (a, b) =>
-          (a.post?.date ?? '9999').localeCompare(b.post?.date ?? '9999') ||
-          a.interview.party.localeCompare(b.interview.party, 'sv'),
-      );
-    return h(
-      'table',
-      { className: 'schedule-list' },
-      h(
-        'thead',
-        null,
-        h(
-          'tr',
-          null,
-          [
-            t('schedule.date'),
-            t('schedule.party'),
-            t('schedule.person'),
-            t('schedule.questions'),
-            t('schedule.highlight'),
-          ].map((text) => h('th', { scope: 'col', text })),
-          // The buttons' column: named for a screen reader, nothing to show.
-          h(
-            'th',
-            { scope: 'col' },
-            h('span', { className: 'visually-hidden', text: t('schedule.action') }),
-          ),
-        ),
-      ),
-      h(
-        'tbody',
-        null,
-        rows.map(({ interview, post }) =>
-          h(
-            'tr',
-            {
-              'data-interview': interview.id,
-              className: post === undefined ? 'is-unscheduled' : '',
-            },
-            h('td', {
-              text: post === undefined ? t('schedule.notScheduled') : longDate(post.date),
-            }),
-            h('th', { scope: 'row', text: interview.party }),
-            h('td', { text: `${interview.name}, ${interview.role}` }),
-            h('td', { text: post?.qa.join(', ') ?? '' }),
-            h('td', {
-              className: 'quote',
-              lang: 'sv',
-              text: post?.highlight === undefined ? '' : `”${post.highlight}”`,
-            }),
-            h(
-              'td',
-              null,
-              h('button', {
-                type: 'button',
-                className: 'button small',
-                'aria-label': `${post === undefined ? t('schedule.add') : t('schedule.edit')}: ${interview.party}`,
-                onclick: () => this.actions.edit(interview),
-                text: post === undefined ? t('schedule.add') : t('schedule.edit'),
-              }),
-            ),
-          ),
-        ),
-      ),
-    );
   }
 }
