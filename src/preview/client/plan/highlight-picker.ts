@@ -54,10 +54,11 @@ export class HighlightPicker {
       { className: 'highlight-part' },
       h('h3', { text: t('post.highlight') }),
       highlight === ''
-        ? h('p', { className: 'highlight-current', text: t('post.highlightNone') })
+        ? h('p', { className: 'highlight-current', tabindex: '-1', text: t('post.highlightNone') })
         : h(
             'p',
-            { className: `highlight-current${isLost ? ' is-lost' : ''}` },
+            // Focusable from code (not by Tab): choosing a passage moves the focus here to say so.
+            { className: `highlight-current${isLost ? ' is-lost' : ''}`, tabindex: '-1' },
             h('span', { lang: 'sv', text: t('post.highlightChosen', { text: highlight }) }),
             ' ',
             h(
