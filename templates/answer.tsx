@@ -2,17 +2,13 @@ import type { ReactNode } from 'react';
 import type { Surface } from '../src/data/schema.js';
 import type { Block, QaSlide } from '../src/layout/slide-plan.js';
 import type { SlideContext } from '../src/slide/slide-context.js';
-import { Footer, Header, Root, Spacer, type } from './parts.js';
+import { Footer, Root, Spacer, type } from './parts.js';
 
 /**
  * An answer, or the part of one that fits this slide: paragraphs, and lists drawn as flex rows
  * (satori's list-item display breaks as soon as a font family is set).
  */
-export function Answer(props: {
-  blocks: readonly Block[];
-  surface: Surface;
-  continues: boolean;
-}): ReactNode {
+export function Answer(props: { blocks: readonly Block[]; surface: Surface }): ReactNode {
   const { surface } = props;
   return (
     <div
@@ -63,29 +59,14 @@ export function Answer(props: {
           </div>
         ),
       )}
-      {props.continues ? (
-        <div
-          style={{
-            display: 'flex',
-            justifyContent: 'flex-end',
-            marginTop: 18,
-            fontSize: type.label,
-            fontWeight: 600,
-            lineHeight: 1.2,
-            color: surface.accent,
-          }}
-        >
-          Svaret fortsätter →
-        </div>
-      ) : null}
     </div>
   );
 }
 
 /**
- * A question/answer slide: header, the template's heading (the question, large or repeated
- * small), the answer, and who said it. The question and continuation templates differ only in
- * their heading.
+ * A question/answer slide: the template's heading (the question, large or repeated small), the
+ * answer, and at the foot who said it, the mark and where we are. Nothing else: the answer is
+ * the hero. The question and continuation templates differ only in their heading.
  */
 export function AnswerSlide(props: {
   ctx: SlideContext;
@@ -97,9 +78,8 @@ export function AnswerSlide(props: {
   const surface = ctx.theme.light;
   return (
     <Root ctx={ctx} surface={surface} measure={props.measure}>
-      <Header ctx={ctx} surface={surface} />
       {props.heading}
-      <Answer blocks={slide.blocks} surface={surface} continues={slide.continues} />
+      <Answer blocks={slide.blocks} surface={surface} />
       <Spacer />
       <Footer ctx={ctx} surface={surface} />
     </Root>

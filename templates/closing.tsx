@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { SlideContext } from '../src/slide/slide-context.js';
-import { Footer, Header, Root, Spacer } from './parts.js';
+import { Footer, Root, Spacer } from './parts.js';
 
 /** Where to read the whole interview, who we are, and how parties reach us. */
 export function ClosingTemplate(props: { ctx: SlideContext; measure: boolean }): ReactNode {
@@ -8,7 +8,6 @@ export function ClosingTemplate(props: { ctx: SlideContext; measure: boolean }):
   const surface = ctx.theme.dark;
   return (
     <Root ctx={ctx} surface={surface} measure={props.measure}>
-      <Header ctx={ctx} surface={surface} />
       <Spacer />
       <div style={{ display: 'flex', fontSize: 64, fontWeight: 700, lineHeight: 1.1 }}>
         Läs hela intervjun
@@ -24,15 +23,7 @@ export function ClosingTemplate(props: { ctx: SlideContext; measure: boolean }):
       >
         {ctx.brand.interviewsUrl}
       </div>
-      <div
-        style={{
-          display: 'flex',
-          marginTop: 30,
-          fontSize: 36,
-          lineHeight: 1.3,
-          color: surface.text,
-        }}
-      >
+      <div style={{ display: 'flex', marginTop: 30, fontSize: 36, lineHeight: 1.3 }}>
         {`Där finns alla svar från ${ctx.speaker.party} i ${ctx.campaign.title}.`}
       </div>
       <Spacer />
@@ -40,7 +31,7 @@ export function ClosingTemplate(props: { ctx: SlideContext; measure: boolean }):
         {ctx.brand.contactLine}
       </div>
       <div
-        style={{ display: 'flex', marginTop: 20, fontSize: 30, fontWeight: 700, lineHeight: 1.3 }}
+        style={{ display: 'flex', marginTop: 18, fontSize: 30, fontWeight: 700, lineHeight: 1.3 }}
       >
         {`${ctx.brand.organisation} · ${ctx.brand.handle} · ${ctx.brand.website}`}
       </div>

@@ -4,7 +4,7 @@ import type { SlideContext } from '../src/slide/slide-context.js';
 import { AnswerSlide } from './answer.js';
 import { type } from './parts.js';
 
-/** The rest of an answer: the question repeated small, marked as continued. */
+/** The rest of an answer: the question repeated small, marked as going on ("forts."). */
 export function ContinuationTemplate(props: {
   ctx: SlideContext;
   slide: QaSlide;
@@ -22,21 +22,17 @@ export function ContinuationTemplate(props: {
           <div
             style={{
               display: 'flex',
-              flexDirection: 'column',
-              marginTop: 40,
-              paddingLeft: 22,
-              borderLeft: `5px solid ${ctx.theme.decor[0]}`,
+              marginTop: 6,
+              paddingLeft: 20,
+              borderLeft: `5px solid ${surface.accent}`,
               fontSize: type.smallQuestion,
-              lineHeight: 1.28,
+              lineHeight: 1.3,
               color: surface.muted,
             }}
           >
-            <div style={{ display: 'flex', fontWeight: 700, color: surface.accent }}>
-              Svaret fortsätter
-            </div>
-            <div style={{ display: 'flex', fontWeight: 600 }}>{slide.question}</div>
+            {`${slide.question} (forts.)`}
           </div>
-          <div style={{ display: 'flex', height: 34 }} />
+          <div style={{ display: 'flex', height: 30 }} />
         </>
       }
     />

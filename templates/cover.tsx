@@ -1,12 +1,18 @@
 import type { ReactNode } from 'react';
 import type { SlideContext } from '../src/slide/slide-context.js';
 import { formatSwedishDate } from '../src/slide/slide-context.js';
-import { Root, Spacer, coverMarginX, coverType, type } from './parts.js';
+import { coverMarginX, coverType, isCarousel, Mark, Root, Rule, Spacer, type } from './parts.js';
 
-/** Campaign, party (large), interviewee and role, date; a discreet calendar door for Advent. */
+/**
+ * The cover, the slide that has to make someone stop scrolling: the hook large (a passage of
+ * the answer in Swedish quotation marks, or else the first question), then who said it — the
+ * party large, name and role — under the campaign and the date. The Advent theme adds a
+ * discreet calendar door with the day.
+ */
 export function CoverTemplate(props: { ctx: SlideContext; measure: boolean }): ReactNode {
   const { ctx } = props;
   const surface = ctx.theme.dark;
+  const { hook } = ctx.cover;
   const day = Number(ctx.date.slice(8, 10));
   return (
     <Root
@@ -16,17 +22,13 @@ export function CoverTemplate(props: { ctx: SlideContext; measure: boolean }): R
       marginX={coverMarginX(ctx.format, ctx.width, ctx.height)}
     >
       <div style={{ display: 'flex', justifyContent: 'space-between', alignItems: 'flex-start' }}>
-        <div style={{ display: 'flex', flexDirection: 'column', fontSize: 34, lineHeight: 1.2 }}>
-          <div style={{ display: 'flex', fontWeight: 700, color: surface.accent }}>
-            {`${ctx.campaign.marker} ${ctx.campaign.title}`}
+        <div style={{ display: 'flex', flexDirection: 'column', lineHeight: 1.22 }}>
+          <div style={{ display: 'flex', fontSize: 30, fontWeight: 700, color: surface.accent }}>
+            {`${ctx.campaign.marker} ${ctx.campaign.title}`.trim()}
           </div>
-          {ctx.campaign.subtitle === undefined ? null : (
-            <div
-              style={{ display: 'flex', marginTop: 6, fontSize: type.label, color: surface.muted }}
-            >
-              {ctx.campaign.subtitle}
-            </div>
-          )}
+          <div style={{ display: 'flex', marginTop: 4, fontSize: 26, color: surface.muted }}>
+            {ctx.campaign.subtitle ?? formatSwedishDate(ctx.date)}
+          </div>
         </div>
         {ctx.themeName === 'advent' ? (
           <div
@@ -34,11 +36,13 @@ export function CoverTemplate(props: { ctx: SlideContext; measure: boolean }): R
               display: 'flex',
               alignItems: 'center',
               justifyContent: 'center',
-              width: 112,
-              height: 112,
-              border: `4px solid ${surface.accent}`,
-              borderRadius: 14,
-              fontSize: 60,
+              flexShrink: 0,
+              width: 76,
+              height: 76,
+              marginLeft: 24,
+              border: `3px solid ${surface.accent}`,
+              borderRadius: 12,
+              fontSize: 40,
               fontWeight: 700,
               color: surface.accent,
             }}
@@ -48,68 +52,95 @@ export function CoverTemplate(props: { ctx: SlideContext; measure: boolean }): R
         ) : null}
       </div>
       <Spacer />
+      {hook.kind === 'quote' ? (
+        // The opening mark hangs in the margin, so the words line up with everything below.
+        <div
+          data-line=""
+          style={{
+            display: 'flex',
+            marginLeft: -30,
+            fontSize: hook.size,
+            fontWeight: 600,
+            lineHeight: type.hookLineHeight,
+          }}
+        >
+          <div style={{ display: 'flex', flexShrink: 0, width: 30, color: surface.accent }}>”</div>
+          <div style={{ display: 'flex', flexShrink: 1 }}>{`${hook.text}”`}</div>
+        </div>
+      ) : (
+        <div style={{ display: 'flex', flexDirection: 'column' }}>
+          <div
+            style={{
+              display: 'flex',
+              marginBottom: 14,
+              fontSize: 26,
+              fontWeight: 600,
+              letterSpacing: 2,
+              color: surface.muted,
+            }}
+          >
+            VI FRÅGADE
+          </div>
+          <div
+            style={{
+              display: 'flex',
+              fontSize: hook.size,
+              fontWeight: 700,
+              lineHeight: type.hookLineHeight,
+            }}
+          >
+            {hook.text}
+          </div>
+        </div>
+      )}
+      <Rule ctx={ctx} margin="38px 0 28px" />
       <div
         style={{
           display: 'flex',
-          fontSize: type.label,
-          fontWeight: 600,
-          color: surface.muted,
-          letterSpacing: 2,
-        }}
-      >
-        INTERVJU
-      </div>
-      <div
-        style={{
-          display: 'flex',
-          marginTop: 8,
           fontSize: ctx.cover.partySize,
           fontWeight: 700,
-          lineHeight: 1.05,
+          lineHeight: 1.08,
         }}
       >
         {ctx.cover.party}
       </div>
       <div
+        data-line=", "
         style={{
           display: 'flex',
-          width: 120,
-          height: 6,
-          margin: '36px 0 32px',
-          backgroundColor: surface.accent,
-        }}
-      />
-      <div style={{ display: 'flex', fontSize: coverType.name, fontWeight: 600, lineHeight: 1.15 }}>
-        {ctx.cover.name}
-      </div>
-      <div
-        style={{
-          display: 'flex',
-          marginTop: 6,
-          fontSize: coverType.role,
+          flexWrap: 'wrap',
+          marginTop: 8,
+          fontSize: coverType.name,
+          lineHeight: 1.25,
           color: surface.muted,
-          lineHeight: 1.2,
         }}
       >
-        {ctx.cover.role}
+        <div style={{ display: 'flex', fontWeight: 600, color: surface.text }}>
+          {`${ctx.cover.name},`}
+        </div>
+        <div style={{ display: 'flex', marginLeft: 9 }}>{ctx.cover.role}</div>
       </div>
       <Spacer />
       <div
         style={{
           display: 'flex',
           justifyContent: 'space-between',
-          alignItems: 'flex-end',
+          alignItems: 'center',
           fontSize: type.label,
-          lineHeight: 1.25,
           color: surface.muted,
         }}
       >
-        <div
-          style={{ display: 'flex' }}
-        >{`${formatSwedishDate(ctx.date)} · ${ctx.brand.handle}`}</div>
-        <div
-          style={{ display: 'flex', fontWeight: 600, color: surface.accent }}
-        >{`Svep för att läsa →`}</div>
+        <div style={{ display: 'flex', alignItems: 'center' }}>
+          <Mark ctx={ctx} surface={surface} />
+          {ctx.campaign.subtitle === undefined ? null : (
+            <div style={{ display: 'flex', marginLeft: 18 }}>{formatSwedishDate(ctx.date)}</div>
+          )}
+        </div>
+        {isCarousel(ctx) ? (
+          <div style={{ display: 'flex', fontWeight: 600, color: surface.accent }}>
+            Svep för svaren →
+          </div>
+        ) : null}
       </div>
     </Root>
   );

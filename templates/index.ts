@@ -2,7 +2,7 @@ import type { TemplateSet } from '../src/slide/template-set.js';
 import { ClosingTemplate } from './closing.js';
 import { ContinuationTemplate } from './continuation.js';
 import { CoverTemplate } from './cover.js';
-import { columnWidth, coverMarginX, coverType, questionSize, type } from './parts.js';
+import { columnWidth, coverMarginX, coverType, type } from './parts.js';
 import { QaTemplate } from './qa.js';
 
 /** The slide templates, as the renderer takes them: a component per kind, and their metrics. */
@@ -11,5 +11,5 @@ export const templates: TemplateSet = {
   qa: QaTemplate,
   continuation: ContinuationTemplate,
   closing: ClosingTemplate,
-  metrics: { type, coverType, columnWidth, coverMarginX, questionSize },
+  metrics: { type, coverType, columnWidth, coverMarginX },
 };

@@ -3,8 +3,9 @@ import type { Format, Surface } from '../src/data/schema.js';
 import type { SlideContext } from '../src/slide/slide-context.js';
 
 /**
- * Shared pieces of every template. Sizes are pixels on a 1080 px wide slide: a modular scale
- * (labels 28, answers 42, questions 48–58, names 84) on a 12-column grid with 90 px margins.
+ * Shared pieces of every template. Sizes are pixels on a 1080 px wide slide, one modular scale
+ * for every party of every campaign (PRODUCT.md, "The look"): labels 28, answers 42, questions
+ * 56, the cover's quote 60; on a 12-column grid with 90 px margins.
  */
 export const type = {
   label: 28,
@@ -13,20 +14,28 @@ export const type = {
   /** Space above a paragraph, and above a list item, in an answer. */
   paragraphGap: 22,
   itemGap: 10,
-  /** The bullet's column in front of a list item's text. */
+  /** The bullet column of a list item: its text is that much narrower than a paragraph. */
   bulletColumn: 40,
-  smallQuestion: 30,
-  party: 84,
+  /** Every question, at one size: a long one takes more lines, never a smaller size. */
+  question: 50,
+  questionLineHeight: 1.14,
+  /** The question repeated above the rest of its answer. */
+  smallQuestion: 28,
+  /** The cover's hook: a quote, or the first question. */
+  hookSizes: [60, 52, 46, 40],
+  hookLineHeight: 1.16,
+  /** The party on the cover, at most (it shrinks to fit, one size a campaign). */
+  party: 52,
 } as const;
 
-/** The cover's interviewee and role sizes (the party's is `type.party`, or less to fit). */
-export const coverType = { name: 48, role: 36 } as const;
+/** The cover's interviewee and role size (the party's is `type.party`, or less to fit). */
+export const coverType = { name: 32, role: 32 } as const;
 
 /** Margins per format: the story format keeps clear of Instagram's own bars (~250 px each end). */
 export function frame(format: Format): { x: number; top: number; bottom: number } {
   switch (format) {
     case 'square':
-      return { x: 90, top: 78, bottom: 64 };
+      return { x: 90, top: 72, bottom: 60 };
     case 'portrait':
       return { x: 90, top: 104, bottom: 88 };
     case 'story':
@@ -49,11 +58,9 @@ export function columnWidth(format: Format, width: number): number {
   return width - 2 * frame(format).x;
 }
 
-/** A question's size by its length: long questions step down so the answer keeps room. */
-export function questionSize(question: string): number {
-  if (question.length <= 90) return 58;
-  if (question.length <= 140) return 52;
-  return 48;
+/** A story is not a carousel (FACTS.md): no swipe cue, no slide count. */
+export function isCarousel(ctx: SlideContext): boolean {
+  return ctx.format !== 'story';
 }
 
 /**
@@ -129,57 +136,101 @@ function Decor({ ctx }: { ctx: SlideContext }): ReactNode {
   );
 }
 
-/** Campaign marker and title on the left, the organisation's handle on the right. */
-export function Header({ ctx, surface }: { ctx: SlideContext; surface: Surface }): ReactNode {
+/**
+ * The organisation's mark: its initial (or brand.yaml's `mark`) in a circle, at the foot of
+ * every slide. The brand is a sign at the edge, not a line of text competing with the quote.
+ */
+export function Mark({ ctx, surface }: { ctx: SlideContext; surface: Surface }): ReactNode {
+  const letters = ctx.brand.mark ?? [...ctx.brand.organisation][0] ?? '';
+  return (
+    <div
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        width: 52,
+        height: 52,
+        borderRadius: 26,
+        backgroundColor: surface.text,
+        color: surface.background,
+        fontSize: letters.length > 1 ? 22 : 30,
+        fontWeight: 700,
+        lineHeight: 1,
+      }}
+    >
+      {letters}
+    </div>
+  );
+}
+
+/** Where we are in the carousel: "2/6 →", no arrow on the last slide, nothing in a story. */
+export function SlideCount({ ctx, surface }: { ctx: SlideContext; surface: Surface }): ReactNode {
+  if (!isCarousel(ctx)) return null;
+  const isLast = ctx.number === ctx.count;
+  return (
+    <div
+      style={{
+        display: 'flex',
+        marginLeft: 22,
+        fontSize: type.label,
+        fontWeight: 600,
+        color: isLast ? surface.muted : surface.accent,
+      }}
+    >
+      {isLast ? `${ctx.number}/${ctx.count}` : `${ctx.number}/${ctx.count} →`}
+    </div>
+  );
+}
+
+/** Who said it (on every slide), and the mark with where we are in the carousel. */
+export function Footer({ ctx, surface }: { ctx: SlideContext; surface: Surface }): ReactNode {
   return (
     <div
       style={{
         display: 'flex',
         justifyContent: 'space-between',
         alignItems: 'center',
+        marginTop: 24,
         fontSize: type.label,
-        fontWeight: 600,
+        lineHeight: 1.25,
         color: surface.muted,
-        lineHeight: 1.2,
       }}
     >
-      <div style={{ display: 'flex' }}>{`${ctx.campaign.marker} ${ctx.campaign.title}`}</div>
-      <div style={{ display: 'flex' }}>{ctx.brand.handle}</div>
+      <div data-line=", " style={{ display: 'flex', alignItems: 'stretch', maxWidth: '78%' }}>
+        <div
+          style={{ display: 'flex', width: 6, marginRight: 18, backgroundColor: surface.accent }}
+        />
+        <div data-line=", " style={{ display: 'flex', flexDirection: 'column' }}>
+          <div style={{ display: 'flex', fontWeight: 700, color: surface.text }}>
+            {ctx.speaker.name}
+          </div>
+          <div style={{ display: 'flex' }}>{`${ctx.speaker.role}, ${ctx.speaker.party}`}</div>
+        </div>
+      </div>
+      <div style={{ display: 'flex', alignItems: 'center' }}>
+        <Mark ctx={ctx} surface={surface} />
+        <SlideCount ctx={ctx} surface={surface} />
+      </div>
     </div>
   );
 }
 
-/** Who said it (on every slide), and the slide number with a swipe cue until the last. */
-export function Footer({ ctx, surface }: { ctx: SlideContext; surface: Surface }): ReactNode {
-  const isLast = ctx.number === ctx.count;
+/** A short rule in the theme's first decor colour, under a heading. */
+export function Rule({ ctx, margin }: { ctx: SlideContext; margin: string }): ReactNode {
   return (
     <div
       style={{
         display: 'flex',
-        justifyContent: 'space-between',
-        alignItems: 'flex-end',
-        fontSize: type.label,
-        lineHeight: 1.25,
-        color: surface.muted,
-        marginTop: 28,
+        width: 88,
+        height: 5,
+        margin,
+        backgroundColor: ctx.theme.decor[0],
       }}
-    >
-      <div style={{ display: 'flex', flexDirection: 'column', maxWidth: '80%' }}>
-        <div style={{ display: 'flex', fontWeight: 700, color: surface.text }}>
-          {ctx.speaker.name}
-        </div>
-        <div style={{ display: 'flex' }}>{`${ctx.speaker.role}, ${ctx.speaker.party}`}</div>
-      </div>
-      <div
-        style={{ display: 'flex', fontWeight: 600, color: isLast ? surface.muted : surface.accent }}
-      >
-        {isLast ? `${ctx.number}/${ctx.count}` : `${ctx.number}/${ctx.count} →`}
-      </div>
-    </div>
+    />
   );
 }
 
-/** Takes the free height, pushing the footer to the bottom edge. */
+/** Takes the free height, pushing what follows to the bottom edge. */
 export function Spacer(): ReactNode {
   return <div style={{ display: 'flex', flexGrow: 1 }} />;
 }

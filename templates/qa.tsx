@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { QaSlide } from '../src/layout/slide-plan.js';
 import type { SlideContext } from '../src/slide/slide-context.js';
 import { AnswerSlide } from './answer.js';
-import { questionSize } from './parts.js';
+import { Rule, type } from './parts.js';
 
 /** A question, large, and the start of its answer. */
 export function QaTemplate(props: {
@@ -22,24 +22,16 @@ export function QaTemplate(props: {
           <div
             style={{
               display: 'flex',
-              marginTop: 44,
-              fontSize: questionSize(slide.question),
+              marginTop: 6,
+              fontSize: type.question,
               fontWeight: 700,
-              lineHeight: 1.14,
+              lineHeight: type.questionLineHeight,
               color: surface.accent,
             }}
           >
             {slide.question}
           </div>
-          <div
-            style={{
-              display: 'flex',
-              width: 96,
-              height: 5,
-              margin: '30px 0 30px',
-              backgroundColor: ctx.theme.decor[0],
-            }}
-          />
+          <Rule ctx={ctx} margin="24px 0 26px" />
         </>
       }
     />

@@ -52,6 +52,8 @@ export function assessFairness(posts: readonly ScheduledPost[]): CheckResult {
       });
     }
 
+    issues.push(...questionFairnessIssues(group));
+
     fairness.push({
       campaign: id,
       title: first.campaign.title,
@@ -73,4 +75,103 @@ export function assessFairness(posts: readonly ScheduledPost[]): CheckResult {
 
 function distinct<T>(values: readonly T[]): T[] {
   return [...new Set(values)];
+}
+
+/**
+ * Each party of a campaign should be asked the same questions, as many of them: a post whose
+ * questions differ from those most of the campaign's posts share is named in a warning. A
+ * question is compared with the party's own name set aside ("Hur arbetar Liberalerna…" is
+ * the same question to every party) and allowing one word worded otherwise ("ser du"/"ser
+ * ni", "förslag i"/"förslag hos"), which interviews transcribed from a website are full of.
+ */
+export function questionFairnessIssues(group: readonly ScheduledPost[]): Issue[] {
+  if (group.length < 2) return [];
+  const clusters: string[][] = [];
+  const asked = group.map((post) =>
+    post.spec.qaIds.map((id) => {
+      const question = post.spec.interview.qa.find((qa) => qa.id === id)?.question ?? '';
+      const words = questionWords(question, post.spec.interview.party);
+      let cluster = clusters.findIndex((known) => isSameQuestion(known, words));
+      if (cluster === -1) cluster = clusters.push(words) - 1;
+      return { id, cluster, question };
+    }),
+  );
+  const postsAsking = clusters.map(
+    (_, cluster) =>
+      asked.filter((questions) => questions.some((q) => q.cluster === cluster)).length,
+  );
+  const common = new Set(
+    postsAsking.flatMap((count, cluster) => (count * 2 > group.length ? [cluster] : [])),
+  );
+  const usualCount = mostCommon(asked.map((questions) => questions.length));
+
+  const issues: Issue[] = [];
+  group.forEach((post, index) => {
+    const questions = asked[index]!;
+    const own = new Set(questions.map((q) => q.cluster));
+    const { interview } = post.spec;
+    const others = questions
+      .filter((q) => !common.has(q.cluster))
+      .map((q) => `${q.id} “${q.question}”`);
+    // What the others are asked, as this interview asks it when it does: the id to choose.
+    const missing = [...common]
+      .filter((cluster) => !own.has(cluster))
+      .map((cluster) => {
+        const words = clusters[cluster]!;
+        const here = interview.qa.find((qa) =>
+          isSameQuestion(words, questionWords(qa.question, interview.party)),
+        );
+        if (here !== undefined) return `${here.id} “${here.question}”`;
+        const example = asked.flat().find((q) => q.cluster === cluster)!;
+        return `“${example.question}” (not in this interview)`;
+      });
+    const details: string[] = [];
+    if (questions.length !== usualCount) {
+      details.push(
+        `${questions.length} question${questions.length === 1 ? '' : 's'} where most parties get ${usualCount}`,
+      );
+    }
+    if (missing.length > 0) details.push(`not asked what most parties are: ${missing.join(', ')}`);
+    if (others.length > 0) details.push(`asked what most parties are not: ${others.join(', ')}`);
+    if (details.length === 0) return;
+    issues.push({
+      code: 'fairness',
+      severity: 'warning',
+      message: `the post of ${post.spec.date} (${post.spec.interview.party}) differs from the campaign's other posts: ${details.join('; ')}`,
+      file: post.file,
+      path: ['posts', post.index, 'qa'],
+      hint: "so no party looks favoured, give each party's post the same questions (choose the Q&A ids that ask them)",
+    });
+  });
+  return issues;
+}
+
+/** A question's words, lower case, without punctuation, the party's name replaced by one token. */
+function questionWords(question: string, party: string): string[] {
+  const text = question
+    .toLocaleLowerCase('sv')
+    .replaceAll(party.toLocaleLowerCase('sv'), ' ‹parti› ');
+  return text.split(/[^\p{L}\p{N}‹›]+/u).filter((word) => word !== '');
+}
+
+/** The same question, or one word of it worded otherwise (replaced, added or left out). */
+function isSameQuestion(a: readonly string[], b: readonly string[]): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let start = 0;
+  while (start < a.length && start < b.length && a[start] === b[start]) start++;
+  let endA = a.length;
+  let endB = b.length;
+  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
+    endA--;
+    endB--;
+  }
+  // What differs once the shared start and end are taken away: at most one word on each side.
+  const differing = Math.max(endA - start, endB - start);
+  return differing === 0 || (differing === 1 && Math.min(a.length, b.length) >= 6);
+}
+
+function mostCommon(values: readonly number[]): number {
+  const counts = new Map<number, number>();
+  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0]![0];
 }

@@ -1,7 +1,7 @@
 import { formatSizes } from '../data/schema.js';
 import type { Issue } from '../issue.js';
 import { campaignLimitProblems, postLimitProblems } from '../layout/instagram-limits.js';
-import { imagePathProblem, imageSizeProblem } from '../layout/publish-rules.js';
+import { imagePathProblem, imageSizeProblem, instagramLimits } from '../layout/publish-rules.js';
 import { postFolderName } from '../render/post-spec.js';
 import type { Check } from './check.js';
 import { planScheduledPosts } from './scheduled-posts.js';
@@ -47,6 +47,22 @@ export const limitCheck: Check = {
           severity: 'error',
           file,
           message: `${post}: ${problem.message}`,
+        });
+      }
+      const { maxSlides } = instagramLimits;
+      if (layout.slides >= maxSlides - 1 && layout.slides <= maxSlides) {
+        // Within reach of the limit: a word added in a proofreading pass may push it over.
+        const takes = layout.perQa.map(({ id, slides }) => `${id} takes ${slides}`).join(', ');
+        issues.push({
+          code: 'limit',
+          severity: 'warning',
+          message: `${post} uses ${layout.slides} of its ${maxSlides} slides (${takes}, with the cover and the closing slide): the next edit may not fit`,
+          file,
+          path: ['posts', index, 'qa'],
+          hint:
+            spec.format === 'square'
+              ? 'to leave room, choose a shorter Q&A, or use the portrait format, which holds more text a slide'
+              : 'to leave room, choose a shorter Q&A',
         });
       }
       const folder = `${campaign.id}/${postFolderName(spec.date, spec.interview.party)}`;

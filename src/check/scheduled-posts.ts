@@ -14,7 +14,15 @@ export interface ScheduledPost {
   index: number;
   spec: PostSpec;
   /** Everything a build makes of the post but the pixels; undefined when it cannot be laid out. */
-  layout: { slides: number; caption: string; altTexts: string[] } | undefined;
+  layout:
+    | {
+        slides: number;
+        /** How many slides each chosen Q&A takes, in order. */
+        perQa: { id: string; slides: number }[];
+        caption: string;
+        altTexts: string[];
+      }
+    | undefined;
   /**
    * Why the post cannot be laid out: it needs too many slides, or a text does not fit. Undefined
    * too when a character cannot be drawn: the glyph check reports that, for every text.
@@ -64,7 +72,11 @@ async function layOut(
 ): Promise<Pick<ScheduledPost, 'layout' | 'problem'>> {
   try {
     const { slides, caption, altTexts } = await layOutPost(spec, templates);
-    return { layout: { slides: slides.length, caption, altTexts } };
+    const perQa = spec.qaIds.map((id) => ({
+      id,
+      slides: slides.filter(({ plan }) => plan.kind === 'qa' && plan.qaId === id).length,
+    }));
+    return { layout: { slides: slides.length, perQa, caption, altTexts } };
   } catch (error) {
     // A character that cannot be drawn is the glyph check's to report, for every text.
     if (error instanceof GlyphError) return { layout: undefined };

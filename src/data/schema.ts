@@ -160,6 +160,13 @@ export const brandSchema = z.strictObject({
   email: z.email({ message: 'must be an e-mail address' }),
   /** The contact line of the closing slide. */
   contactLine: textSchema,
+  /** The organisation's mark at the foot of each slide: one to three letters (default: its initial). */
+  mark: z
+    .string()
+    .trim()
+    .min(1, { message: 'must not be empty' })
+    .max(3, { message: 'is one to three letters, drawn in a circle' })
+    .optional(),
   themes: z.record(slugSchema, themeSchema).refine((themes) => Object.hasOwn(themes, 'default'), {
     message: 'needs a theme named default',
   }),

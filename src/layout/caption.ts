@@ -27,15 +27,3 @@ export function buildCaption(input: CaptionInput): string {
   if (input.hashtags.length > 0) lines.push('', input.hashtags.map((tag) => `#${tag}`).join(' '));
   return lines.join('\n');
 }
-
-/** Alt text for a slide: its number, then every text on it, one sentence-like run per line. */
-export function buildAltText(text: string, number: number, count: number): string {
-  const lines = text
-    .split('\n')
-    // The drawn slide number ("3/8 →") is said in words at the start instead.
-    .filter((line) => !/^\d+\/\d+( →)?$/.test(line.trim()))
-    .map((line) => line.trim().replace(/\s*→$/, ''))
-    .filter((line) => line !== '')
-    .map((line) => (/[.!?:…]$/.test(line) ? line : `${line}.`));
-  return [`Bild ${number} av ${count}.`, ...lines].join(' ');
-}

@@ -202,20 +202,71 @@ export async function paginateQa(
     from += count;
   }
 
-  // Filling each slide to the brim can leave a line or two alone on the last one. Move whole
-  // sentences or items from the slide before onto it while it stays the lighter of the two.
+  // Filling each slide to the brim gives the fewest slides, but can leave a few lines alone on
+  // the last one. Spread the answer over that many slides evenly instead.
   if (starts.length >= 2) {
-    const before = starts.at(-2)!;
-    let last = starts.at(-1)!;
-    while (
-      last - before > 1 &&
-      chars(last - 1, units.length) <= chars(before, last - 1) &&
-      (await fits(last - 1, units.length, true))
-    ) {
-      last--;
-    }
-    starts[starts.length - 1] = last;
+    const balanced = await balance(units, starts, (from, to, isContinuation) =>
+      fits(from, to, isContinuation),
+    );
+    starts.splice(0, starts.length, ...balanced);
   }
 
   return starts.map((start, index) => slide(start, starts[index + 1] ?? units.length, index > 0));
+}
+
+/** Words in a text: what "as much on each slide" is counted in. */
+function countWords(text: string): number {
+  return text.split(/\s+/).filter((word) => word !== '').length;
+}
+
+/**
+ * Spreads `units` over as many slides as greedy filling needed (`greedy`, where each slide
+ * starts), as evenly as fit allows, still breaking only between units. Each slide aims at an
+ * equal share of the words left; two bounds keep every choice feasible: a slide can end no later
+ * than greedy filling ended it from there (measured), and no earlier than where the slides after
+ * it, filled from the end, could still hold the rest.
+ */
+async function balance(
+  units: readonly Unit[],
+  greedy: readonly number[],
+  fits: (from: number, to: number, isContinuation: boolean) => Promise<boolean>,
+): Promise<number[]> {
+  const count = greedy.length;
+  const end = units.length;
+  const words = [0];
+  for (const unit of units) words.push(words.at(-1)! + countWords(unit.text));
+
+  // Filled from the end: the earliest each slide after the first can start and the slides from
+  // it on still hold the rest (the last fills up to the end, the one before up to its start…).
+  const earliest: number[] = new Array<number>(count).fill(0);
+  let limit = end;
+  for (let index = count - 1; index >= 1; index--) {
+    // How many units, ending at `limit`, fit on one slide; greedy's own slide is a good guess.
+    const held = await largestPassing(limit - greedy[index]!, limit - 1, async (taken) => ({
+      fits: await fits(limit - taken, limit, true),
+      isFull: false,
+    }));
+    earliest[index] = limit - held;
+    limit = earliest[index]!;
+  }
+
+  const starts = [0];
+  for (let index = 1; index < count; index++) {
+    const from = starts.at(-1)!;
+    const left = count - index + 1;
+    const target = words[from]! + (words[end]! - words[from]!) / left;
+    const lowest = Math.max(earliest[index]!, from + 1);
+    // Greedy filling ended this slide no later than this when it started no earlier.
+    const highest = Math.max(lowest, greedy[index]!);
+    let best = lowest;
+    for (let candidate = lowest; candidate <= highest; candidate++) {
+      // On a tie the later break: the first slides carry more, as a reader expects.
+      if (Math.abs(words[candidate]! - target) <= Math.abs(words[best]! - target)) best = candidate;
+    }
+    // The share may not fit from an earlier start than greedy's: step back until it does (the
+    // lowest bound always fits: the slides filled from the end showed it).
+    while (best > lowest && !(await fits(from, best, index > 1))) best--;
+    starts.push(best);
+  }
+  return starts;
 }

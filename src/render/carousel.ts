@@ -29,6 +29,8 @@ export interface CarouselInput {
   theme: Theme;
   interview: Interview;
   qaIds: readonly string[];
+  /** The cover's hook: a verbatim passage of a chosen answer; else the first question. */
+  highlight?: string | undefined;
   date: string;
   format: Format;
   /** Where the interview came from, for error messages. */
@@ -119,7 +121,7 @@ async function breakQaWords(
 ): Promise<Qa> {
   const column = metrics.columnWidth(format, width);
   const body = measurer(metrics.type.body, 400);
-  const heading = measurer(metrics.questionSize(qa.question), 700);
+  const heading = measurer(metrics.type.question, 700);
   const listColumn = column - metrics.type.bulletColumn;
   return {
     ...qa,
@@ -144,6 +146,7 @@ async function fitCoverTexts(
   width: number,
   height: number,
   metrics: TemplateMetrics,
+  hookSize: number,
 ): Promise<SlideContext['cover']> {
   const { type, coverType } = metrics;
   const column = width - 2 * metrics.coverMarginX(input.format, width, height);
@@ -157,12 +160,27 @@ async function fitCoverTexts(
     minimumPartySize,
     Math.min(type.party, Math.floor((type.party * column) / widest)),
   );
-  const [party, name, role] = await Promise.all([
+  const hook =
+    input.highlight === undefined
+      ? { kind: 'question' as const, text: chosenQas(input)[0]?.question ?? '' }
+      : { kind: 'quote' as const, text: input.highlight.replace(/\s+/g, ' ').trim() };
+  const [hookText, party, name, role] = await Promise.all([
+    breakLongWords(
+      swedishQuotes(hook.text),
+      column,
+      measurer(hookSize, hook.kind === 'quote' ? 600 : 700),
+    ),
     breakLongWords(interview.party, column, measurer(partySize, 700)),
     breakLongWords(interview.interviewee.name, column, measurer(coverType.name, 600)),
     breakLongWords(interview.interviewee.role, column, measurer(coverType.role, 400)),
   ]);
-  return { party, partySize, name, role };
+  return {
+    hook: { kind: hook.kind, text: hookText, size: hookSize },
+    party,
+    partySize,
+    name,
+    role,
+  };
 }
 
 const widestWords = new WeakMap<readonly string[], Map<number, Promise<number>>>();
@@ -190,7 +208,7 @@ function widestPartyWord(parties: readonly string[], size: number): Promise<numb
 }
 
 /** Party names shrink to fit the cover's column down to this size, and then hyphenate. */
-const minimumPartySize = 56;
+const minimumPartySize = 40;
 
 /**
  * Lays out a post: cover, each chosen Q&A paginated so that everything fits (measured by
@@ -208,7 +226,7 @@ export async function planCarousel(
   if (glyphIssues.length > 0) throw new GlyphError(glyphIssues);
 
   const { width, height } = formatSizes[input.format];
-  const cover = await fitCoverTexts(input, width, height, metrics);
+  let cover = await fitCoverTexts(input, width, height, metrics, type.hookSizes[0]!);
   const context = (number: number, count: number): SlideContext => ({
     format: input.format,
     width,
@@ -230,9 +248,9 @@ export async function planCarousel(
   const { maxSlides } = instagramLimits;
   // Measure with the widest slide number there can be, so numbering never changes the fit.
   const measuring = context(maxSlides, maxSlides);
-  const contentHeight = async (slide: SlidePlan): Promise<number> =>
+  const contentHeight = async (slide: SlidePlan, ctx = measuring): Promise<number> =>
     (
-      await renderSvg(slideElement(templates, measuring, slide, true), { width }, undefined, {
+      await renderSvg(slideElement(templates, ctx, slide, true), { width }, undefined, {
         isMeasuring: true,
       })
     ).height;
@@ -294,12 +312,26 @@ export async function planCarousel(
       },
     );
   }
-  for (const plan of [plans[0]!, plans.at(-1)!]) {
-    if (!(await fits(plan))) {
-      throw new InputError(`${input.interview.id}: the ${plan.kind} slide does not fit`, {
-        hint: 'shorten the party, name or role, or the brand texts',
-      });
-    }
+  // The hook takes the largest size at which the cover fits: it is the one text on the cover
+  // whose length varies from post to post.
+  const coverFits = async (): Promise<boolean> =>
+    (await contentHeight({ kind: 'cover' }, { ...measuring, cover })) <= height;
+  for (const size of type.hookSizes.slice(1)) {
+    if (await coverFits()) break;
+    cover = await fitCoverTexts(input, width, height, metrics, size);
+  }
+  if (!(await coverFits())) {
+    throw new InputError(`${input.interview.id}: the cover slide does not fit`, {
+      hint:
+        input.highlight === undefined
+          ? 'shorten the first question, the party, name or role, or the brand texts (or choose a highlight: a short passage of the answer)'
+          : 'choose a shorter highlight',
+    });
+  }
+  if (!(await fits({ kind: 'closing' }))) {
+    throw new InputError(`${input.interview.id}: the closing slide does not fit`, {
+      hint: 'shorten the party, name or role, or the brand texts',
+    });
   }
 
   return plans.map((plan, index) => {

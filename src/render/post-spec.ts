@@ -24,6 +24,8 @@ export interface PostSpec {
   /** Every party of the campaign, so the cover draws all their names at one size. */
   campaignParties?: readonly string[];
   qaIds: readonly string[];
+  /** The cover's hook: a passage of a chosen answer (data/highlight.ts); else the first question. */
+  highlight?: string | undefined;
   date: string;
   format: Format;
 }
@@ -46,6 +48,8 @@ export interface PostSource {
 export interface PostChoice {
   /** The Q&As to show, in order; else those the campaign schedules for the interview. */
   qaIds?: readonly string[] | undefined;
+  /** The cover's hook; else the scheduled post's, when the Q&As are the scheduled ones. */
+  highlight?: string | undefined;
   /** YYYY-MM-DD; else the scheduled post's date, else the day the interview was published. */
   date?: string | undefined;
   /** Another format or theme than the campaign's. */
@@ -93,6 +97,7 @@ export function resolvePost(source: PostSource, choice: PostChoice = {}): PostSp
     interviewFile,
     campaignParties: source.campaignParties,
     qaIds,
+    highlight: choice.highlight ?? (choice.qaIds === undefined ? scheduled?.highlight : undefined),
     date: choice.date ?? scheduled?.date ?? interview.publishedOn,
     format: choice.format ?? campaign?.format ?? campaignDefaults.format,
   };
@@ -166,7 +171,12 @@ function resolvePosts(
       campaign,
       campaignParties,
     };
-    return resolvePost(source, { qaIds: post.qa, date: post.date, ...overrides });
+    return resolvePost(source, {
+      qaIds: post.qa,
+      highlight: post.highlight,
+      date: post.date,
+      ...overrides,
+    });
   });
 }
 

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { Format } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
-import { buildAltText, buildCaption } from '../layout/caption.js';
+import { buildAltTexts } from '../layout/alt-text.js';
+import { buildCaption } from '../layout/caption.js';
+import { formatSwedishDate } from '../slide/slide-context.js';
 import { limitProblems } from '../layout/instagram-limits.js';
 import { InputError } from '../errors.js';
 import { stockholmTimestamp } from '../data/publish-time.js';
@@ -10,6 +12,7 @@ import type { TemplateSet } from '../slide/template-set.js';
 import { postIdOf, type PostSpec } from './post-spec.js';
 import { rasterize, type ImageFormat } from './rasterize.js';
 import type { SlideKind } from './slide-element.js';
+import { renderEditableSvg } from './editable-svg.js';
 import { renderSvg } from './svg.js';
 
 export interface RenderOptions {
@@ -69,6 +72,7 @@ export async function layOutPost(spec: PostSpec, templates: TemplateSet): Promis
       theme: spec.theme,
       interview: spec.interview,
       qaIds: spec.qaIds,
+      highlight: spec.highlight,
       date: spec.date,
       format: spec.format,
       ...(spec.interviewFile === undefined ? {} : { interviewFile: spec.interviewFile }),
@@ -88,7 +92,22 @@ export async function layOutPost(spec: PostSpec, templates: TemplateSet): Promis
     interviewsUrl: spec.brand.interviewsUrl,
     hashtags: spec.campaign.hashtags,
   });
-  const altTexts = slides.map((slide, index) => buildAltText(slide.text, index + 1, slides.length));
+  const cover = slides[0]!.ctx.cover;
+  const altTexts = buildAltTexts({
+    slides: slides.map((slide) => slide.plan),
+    campaign: spec.campaign,
+    speaker: {
+      name: interview.interviewee.name,
+      role: interview.interviewee.role,
+      party: interview.party,
+    },
+    brand: spec.brand,
+    hook: {
+      kind: cover.hook.kind,
+      text: spec.highlight ?? interview.qa.find((qa) => qa.id === spec.qaIds[0])?.question ?? '',
+    },
+    date: formatSwedishDate(spec.date),
+  });
   return { spec, slides, caption, altTexts };
 }
 
@@ -179,13 +198,21 @@ export async function drawPost(
     drawing.push(result.then((image) => ({ image, svg })));
   }
   const drawn = await Promise.all(drawing);
+  // For designers: the text as text (the drawn SVG has it as outlines, for resvg).
+  const editable = options.svg
+    ? await Promise.all(
+        planned.slides.map((slide) =>
+          renderEditableSvg(slide.element, { width: slide.ctx.width, height: slide.ctx.height }),
+        ),
+      )
+    : [];
   const { spec } = planned;
   const files = new Map<string, Buffer>();
   const slides = planned.slides.map((slide, index) => {
     const { image: file, svg: svgFile } = slideFileNames(index, options);
-    const { image, svg } = drawn[index]!;
+    const { image } = drawn[index]!;
     files.set(file, image);
-    if (svgFile !== undefined) files.set(svgFile, Buffer.from(svg));
+    if (svgFile !== undefined) files.set(svgFile, Buffer.from(editable[index]!));
     return {
       file,
       kind: slide.kind,

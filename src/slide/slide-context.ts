@@ -7,14 +7,24 @@ export interface SlideContext {
   height: number;
   themeName: string;
   theme: Theme;
-  brand: Pick<Brand, 'organisation' | 'handle' | 'website' | 'interviewsUrl' | 'contactLine'>;
+  brand: Pick<
+    Brand,
+    'organisation' | 'handle' | 'website' | 'interviewsUrl' | 'contactLine' | 'mark'
+  >;
   campaign: { title: string; marker: string; subtitle?: string | undefined };
   speaker: { name: string; role: string; party: string };
   /**
    * The cover's texts as drawn: hyphenated if a word is wider than the column, and the party
    * at one size for every party of the campaign, the largest at which all their names fit.
+   * The hook is the post's highlight, a quote from the answer, or else its first question.
    */
-  cover: { party: string; partySize: number; name: string; role: string };
+  cover: {
+    hook: { kind: 'quote' | 'question'; text: string; size: number };
+    party: string;
+    partySize: number;
+    name: string;
+    role: string;
+  };
   /** The post's date, YYYY-MM-DD. */
   date: string;
   /** 1-based number of this slide, and how many the carousel has. */

@@ -24,7 +24,14 @@ export interface TemplateMetrics {
     itemGap: number;
     /** The bullet column of a list item: its text is that much narrower than a paragraph. */
     bulletColumn: number;
-    /** The party's name on the cover, at most (it shrinks to fit). */
+    /** Every question, at one size whatever its length or party. */
+    question: number;
+    /**
+     * The cover's hook, a quote or the first question: the largest of these sizes at which the
+     * cover fits, so a short quote is drawn larger than a long one, whoever said it.
+     */
+    hookSizes: readonly number[];
+    /** The party's name on the cover, at most (it shrinks to fit, one size a campaign). */
     party: number;
   };
   coverType: { name: number; role: number };
@@ -32,8 +39,6 @@ export interface TemplateMetrics {
   columnWidth(format: Format, width: number): number;
   /** Side margins of the cover. */
   coverMarginX(format: Format, width: number, height: number): number;
-  /** A question's size, by its length. */
-  questionSize(question: string): number;
 }
 
 /**
@@ -61,10 +66,11 @@ export function isTemplateSet(value: unknown): value is TemplateSet {
     ['cover', 'qa', 'continuation', 'closing'].every((kind) => typeof set[kind] === 'function') &&
     typeof metrics === 'object' &&
     metrics !== null &&
-    ['columnWidth', 'coverMarginX', 'questionSize'].every(
-      (name) => typeof metrics[name] === 'function',
-    ) &&
+    ['columnWidth', 'coverMarginX'].every((name) => typeof metrics[name] === 'function') &&
     typeof metrics.type === 'object' &&
+    metrics.type !== null &&
+    typeof (metrics.type as Record<string, unknown>).question === 'number' &&
+    Array.isArray((metrics.type as Record<string, unknown>).hookSizes) &&
     typeof metrics.coverType === 'object'
   );
 }

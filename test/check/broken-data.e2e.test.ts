@@ -88,7 +88,7 @@ describe('excerpt check on data made to break each check', () => {
       {
         code: 'fit',
         message:
-          'the post of 2020-07-31 (square): digital-pride-2020/socialdemokraterna: the chosen Q&As need 11 slides with cover and closing; a carousel holds at most 10 (q1 needs 3, q2 needs 4, q3 needs 2)',
+          'the post of 2020-07-31 (square): digital-pride-2020/socialdemokraterna: the chosen Q&As need 13 slides with cover and closing; a carousel holds at most 10 (q1 needs 2, q2 needs 3, q3 needs 2, q4 needs 1, q5 needs 3)',
         file: pride,
         where: 'posts[3]',
         hint: 'choose fewer or shorter Q&As, or use the portrait format, which holds more text a slide',
@@ -140,10 +140,15 @@ describe('excerpt check on data made to break each check', () => {
     expect(stderr).toBe('error: check found 1 error\nhint: fix it and run excerpt check again\n');
   });
 
+  // Cases whose post chooses other Q&As than the other parties' get the fairness warning too.
+  const otherQuestions = new Set(['long-caption', 'eleven-slides']);
+
   it.concurrent.each(cases)('%s: one error, exit code 2, no stack', async (overlay, finding) => {
     const { code, json, stderr } = await check(overlay);
     expect(json.errors).toEqual([finding]);
-    expect(json.warnings).toEqual([]);
+    expect(json.warnings.map((warning) => warning.code)).toEqual(
+      otherQuestions.has(overlay) ? ['fairness'] : [],
+    );
     expect(code).toBe(2);
     expect(stderr).toBe('error: check found 1 error\nhint: fix it and run excerpt check again\n');
     expect(stderr).not.toContain(stackLine);
@@ -161,6 +166,40 @@ describe('excerpt check on data made to break each check', () => {
         where: 'posts[3].date',
         hint: 'to be sure of the hour, set the campaign’s time outside 02:00–03:00',
         line: 21,
+        column: 5,
+      },
+    ]);
+    expect(code).toBe(0);
+  });
+
+  it('nine-slides: a warning naming the slides each Q&A takes, exit code 0', async () => {
+    const { code, json } = await check('nine-slides');
+    expect(json.errors).toEqual([]);
+    expect(json.warnings.find((warning) => warning.code === 'limit')).toEqual({
+      code: 'limit',
+      message:
+        'the post of 2020-07-31 uses 9 of its 10 slides (q1 takes 2, q2 takes 3, q3 takes 2, with the cover and the closing slide): the next edit may not fit',
+      file: pride,
+      where: 'posts[3].qa',
+      hint: 'to leave room, choose a shorter Q&A, or use the portrait format, which holds more text a slide',
+      line: 23,
+      column: 5,
+    });
+    expect(code).toBe(0);
+  });
+
+  it('other-question: a party asked another question than the others is a fairness warning', async () => {
+    const { code, json } = await check('other-question');
+    expect(json.errors).toEqual([]);
+    expect(json.warnings).toEqual([
+      {
+        code: 'fairness',
+        message:
+          "the post of 2020-07-31 (Liberalerna) differs from the campaign's other posts: not asked what most parties are: q2 “Vilka initiativ har Liberalerna tagit för att förbättra livssituationen för unga HBTQ-personer i Huddinge kommun?”; asked what most parties are not: q3 “Hur ser Liberalerna till att civilsamhället har resurser att bedriva politisk påverkansarbete för målgruppen?”",
+        file: pride,
+        where: 'posts[2].qa',
+        hint: "so no party looks favoured, give each party's post the same questions (choose the Q&A ids that ask them)",
+        line: 20,
         column: 5,
       },
     ]);
@@ -246,17 +285,19 @@ describe('excerpt check on data made to break each check', () => {
     expect(result.stdout).toBe(
       [
         'data/campaigns/digital-pride-2020.yaml',
-        '  21:5  error    posts[3]: the post of 2020-07-31 (square): digital-pride-2020/socialdemokraterna: the chosen Q&As need 11 slides with cover and closing; a carousel holds at most 10 (q1 needs 3, q2 needs 4, q3 needs 2)  fit',
+        '  21:5  error    posts[3]: the post of 2020-07-31 (square): digital-pride-2020/socialdemokraterna: the chosen Q&As need 13 slides with cover and closing; a carousel holds at most 10 (q1 needs 2, q2 needs 3, q3 needs 2, q4 needs 1, q5 needs 3)  fit',
         '        hint: choose fewer or shorter Q&As, or use the portrait format, which holds more text a slide',
+        "  23:5  warning  posts[3].qa: the post of 2020-07-31 (Socialdemokraterna) differs from the campaign's other posts: 5 questions where most parties get 2; asked what most parties are not: q3 “Hur ser Socialdemokraterna till att civilsamhället har resurser att bedriva politisk påverkansarbete för målgruppen?”, q4 “Vilka verksamheter för unga HBTQ-personer finns i kommunen som du skulle vilja lyfta?”  fairness",
+        "        hint: so no party looks favoured, give each party's post the same questions (choose the Q&A ids that ask them)",
         '',
         'Slides per party',
         '  digital-pride-2020  square, theme pride, 4–6 slides',
-        '    2020-07-30  Drevvikenpartiet    q1, q2       4  ▮▮▮▮',
-        '    2020-07-31  Centerpartiet       q1, q2       6  ▮▮▮▮▮▮',
-        '    2020-07-31  Liberalerna         q1, q2       4  ▮▮▮▮',
-        '    2020-07-31  Socialdemokraterna  q1, q2, q3   ?',
+        '    2020-07-30  Drevvikenpartiet    q1, q2               4  ▮▮▮▮',
+        '    2020-07-31  Centerpartiet       q1, q2               6  ▮▮▮▮▮▮',
+        '    2020-07-31  Liberalerna         q1, q2               4  ▮▮▮▮',
+        '    2020-07-31  Socialdemokraterna  q1, q2, q3, q4, q5   ?',
         '',
-        '✖ 1 error, 0 warnings in 6 files',
+        '✖ 1 error, 1 warning in 6 files',
         '',
       ].join('\n'),
     );

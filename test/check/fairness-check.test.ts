@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assessFairness } from '../../src/check/fairness-check.js';
+import { assessFairness, questionFairnessIssues } from '../../src/check/fairness-check.js';
 import type { ScheduledPost } from '../../src/check/scheduled-posts.js';
 import type { Format } from '../../src/data/schema.js';
 
@@ -20,9 +20,16 @@ function post(
       themeName: 'advent',
       date,
       qaIds: ['q1', 'q2'],
-      interview: { id: `advent/${party.toLowerCase()}`, party },
+      interview: {
+        id: `advent/${party.toLowerCase()}`,
+        party,
+        qa: [
+          { id: 'q1', question: `Hur arbetar ${party} mot våld?` },
+          { id: 'q2', question: 'Vilka utmaningar ser du?' },
+        ],
+      },
     },
-    layout: slides === undefined ? undefined : { slides, caption: '', altTexts: [] },
+    layout: slides === undefined ? undefined : { slides, perQa: [], caption: '', altTexts: [] },
   } as unknown as ScheduledPost;
 }
 
@@ -85,5 +92,79 @@ describe('assessFairness', () => {
       },
     ]);
     expect(result.fairness?.[0]?.formats).toEqual(['square', 'portrait']);
+  });
+});
+
+/** A post asking `questions` (by id q1, q2…) of `party`, as the fairness check sees it. */
+function asking(index: number, party: string, questions: readonly string[]): ScheduledPost {
+  const qa = questions.map((question, at) => ({ id: `q${at + 1}`, question, answer: ['Svar.'] }));
+  return {
+    campaign: { id: 'advent', title: 'Adventsfrågestund 2020' },
+    file: 'data/campaigns/advent.yaml',
+    index,
+    spec: {
+      format: 'square',
+      themeName: 'advent',
+      date: `2020-12-${15 + index}`,
+      qaIds: qa.map((entry) => entry.id),
+      interview: { id: `advent/${party.toLowerCase()}`, party, qa },
+    },
+    layout: { slides: 5, perQa: [], caption: '', altTexts: [] },
+  } as unknown as ScheduledPost;
+}
+
+describe('questionFairnessIssues', () => {
+  const first = (party: string): string =>
+    `Hur arbetar ${party} för att motverka killars våld mot tjejer?`;
+  const second = (party: string, word = 'hos'): string =>
+    `Finns det några konkreta förslag ${word} ${party} för att stärka den ideella jourrörelsen?`;
+
+  it('is silent when every party is asked the same, with its own name and a word worded otherwise', () => {
+    expect(
+      questionFairnessIssues([
+        asking(0, 'Centerpartiet', [first('Centerpartiet'), second('Centerpartiet', 'i')]),
+        asking(1, 'Moderaterna', [first('Moderaterna'), second('Moderaterna')]),
+        asking(2, 'Liberalerna', [first('Liberalerna'), second('Liberalerna')]),
+      ]),
+    ).toEqual([]);
+  });
+
+  it('names the post asked another question, and the id of the one the others are asked', () => {
+    const other = 'Vilka utmaningar ser du i arbetet mot killars våld mot tjejer?';
+    const issues = questionFairnessIssues([
+      asking(0, 'Centerpartiet', [first('Centerpartiet'), second('Centerpartiet')]),
+      asking(1, 'Moderaterna', [first('Moderaterna'), other, second('Moderaterna')].slice(0, 2)),
+      asking(2, 'Liberalerna', [first('Liberalerna'), second('Liberalerna')]),
+    ]);
+    expect(issues).toHaveLength(1);
+    expect(issues[0]).toMatchObject({
+      code: 'fairness',
+      severity: 'warning',
+      path: ['posts', 1, 'qa'],
+      file: 'data/campaigns/advent.yaml',
+    });
+    expect(issues[0]!.message).toBe(
+      `the post of 2020-12-16 (Moderaterna) differs from the campaign's other posts: not asked what most parties are: “${second('Centerpartiet')}” (not in this interview); asked what most parties are not: q2 “${other}”`,
+    );
+  });
+
+  it('names a post asked fewer questions than the others', () => {
+    const issues = questionFairnessIssues([
+      asking(0, 'Centerpartiet', [first('Centerpartiet'), second('Centerpartiet')]),
+      asking(1, 'Moderaterna', [first('Moderaterna')]),
+      asking(2, 'Liberalerna', [first('Liberalerna'), second('Liberalerna')]),
+    ]);
+    expect(issues.map((issue) => issue.message)).toEqual([
+      `the post of 2020-12-16 (Moderaterna) differs from the campaign's other posts: 1 question where most parties get 2; not asked what most parties are: “${second('Centerpartiet')}” (not in this interview)`,
+    ]);
+  });
+
+  it('does not take a question differing in a word or two of a short question for the same', () => {
+    const issues = questionFairnessIssues([
+      asking(0, 'Centerpartiet', ['Vad gör ni?']),
+      asking(1, 'Moderaterna', ['Vad vill ni?']),
+      asking(2, 'Liberalerna', ['Vad gör ni?']),
+    ]);
+    expect(issues.map((issue) => issue.path)).toEqual([['posts', 1, 'qa']]);
   });
 });

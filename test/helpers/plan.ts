@@ -17,6 +17,7 @@ export function planTestCarousel(
     campaign?: CarouselInput['campaign'];
     date?: string;
     campaignParties?: readonly string[];
+    highlight?: string;
   },
 ): Promise<PlannedSlide[]> {
   const themeName = options.themeName ?? 'advent';
@@ -28,6 +29,7 @@ export function planTestCarousel(
       theme: resolveTheme(brand, themeName),
       interview,
       qaIds: options.qaIds,
+      highlight: options.highlight,
       date: options.date ?? interview.publishedOn,
       format: options.format ?? 'square',
       ...(options.campaignParties === undefined

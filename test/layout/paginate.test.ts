@@ -71,6 +71,49 @@ describe('paginateQa', () => {
     ]);
   });
 
+  it.each([
+    ['all slides alike', 60, 60],
+    ['a first slide with less room (the question takes it)', 35, 80],
+    ['a first slide with a little more room', 70, 60],
+  ])(
+    'spreads an answer evenly over the fewest slides: %s',
+    async (_name, firstLimit, continuationLimit) => {
+      const sentences = Array.from({ length: 14 }, (_, index) =>
+        index % 3 === 0 ? `Mening ${index} har fler ord än de andra.` : `Kort ${index}.`,
+      );
+      const measure: MeasureSlide = (slide) =>
+        Promise.resolve({
+          fits:
+            blocksText(slide.blocks).length <=
+            (slide.isContinuation ? continuationLimit : firstLimit),
+          isFull: false,
+        });
+      const slides = await paginateQa(qa([sentences.join(' ')]), measure);
+      // As many slides as filling each to the brim needs, no more.
+      const greedy: string[] = [];
+      let current = '';
+      for (const sentence of sentences) {
+        const next = current === '' ? sentence : `${current} ${sentence}`;
+        const limit = greedy.length === 0 ? firstLimit : continuationLimit;
+        if (next.length <= limit) current = next;
+        else {
+          greedy.push(current);
+          current = sentence;
+        }
+      }
+      greedy.push(current);
+      expect(slides).toHaveLength(greedy.length);
+      const words = slides.map((slide) => blocksText(slide.blocks).split(' ').length);
+      expect(Math.min(...words)).toBeGreaterThanOrEqual(Math.max(...words) / 2);
+      expect(slides.map((slide) => blocksText(slide.blocks)).join(' ')).toBe(sentences.join(' '));
+      for (const slide of slides) {
+        expect(blocksText(slide.blocks).length).toBeLessThanOrEqual(
+          slide.isContinuation ? continuationLimit : firstLimit,
+        );
+      }
+    },
+  );
+
   it('evens out the last two slides rather than leave a line alone on the last', async () => {
     const answer = ['Ett ord. Två ord. Tre ord. Fyra ord. Fem ord.'];
     const slides = await paginateQa(qa(answer), fitsChars(40));

@@ -289,26 +289,34 @@ describe('excerpt preview: the server', () => {
     const firstPost = async (): Promise<PreviewState['campaigns'][number]['posts'][number]> =>
       (await fixture.state()).campaigns[0]!.posts[0]!;
     const before = await firstPost();
-    expect(original).toContain('INTERVJU');
+    expect(original).toContain('VI FRÅGADE');
+    const coverOf = async (key: string): Promise<Buffer> => {
+      const drawn = await fixture.getJson<{ post: { slides: { url: string }[] } }>(
+        `/api/post/${key}`,
+      );
+      const response = await fetch(new URL(drawn.post.slides[0]!.url, fixture.server.url));
+      return Buffer.from(await response.arrayBuffer());
+    };
+    const coverBefore = await coverOf(before.key!);
 
     const started = performance.now();
-    writeFileSync(file, original.replace('INTERVJU', 'SAMTAL'));
+    writeFileSync(file, original.replace('VI FRÅGADE', 'VI UNDRADE'));
     const after = await waitFor('the new templates', async () => {
       const post = await firstPost();
       return post.key !== before.key ? post : undefined;
     });
-    const drawn = await fixture.getJson<{ post: { slides: { alt: string }[] } }>(
-      `/api/post/${after.key}`,
-    );
+    const coverAfter = await coverOf(after.key!);
     const ms = performance.now() - started;
     console.log(`template edit → new slides drawn in ${Math.round(ms)} ms`);
-    expect(drawn.post.slides[0]!.alt).toContain('SAMTAL');
+    // The edited word is drawn: the cover's pixels are not what they were.
+    expect(coverAfter.length).toBeGreaterThan(1000);
+    expect(coverAfter.equals(coverBefore)).toBe(false);
     expect(ms).toBeLessThan(15_000);
 
     const lines = original.split('\n');
-    const broken = lines.findIndex((line) => line.includes('INTERVJU'));
+    const broken = lines.findIndex((line) => line.includes('VI FRÅGADE'));
     expect(broken).toBeGreaterThan(0);
-    writeFileSync(file, original.replace('INTERVJU', 'INTERVJU }'));
+    writeFileSync(file, original.replace('VI FRÅGADE', 'VI FRÅGADE }'));
     const failing = await waitFor('the syntax error', async () => {
       const state = await fixture.state();
       return state.problems.length > 0 ? state : undefined;

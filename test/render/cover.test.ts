@@ -52,7 +52,7 @@ describe('the cover', () => {
       party: 'Sverigedemokraterna',
       interviewee: {
         name: 'Karl-Johan Söderberg-Lindqvist',
-        role: 'Ordförandeskapsutvecklingssamordningsansvarig',
+        role: 'Jämställdhetsintegreringsutvecklingssamordningsansvarig',
       },
       publishedOn: '2026-12-14',
       qa: [{ id: 'q1', question: 'Hur?', answer: ['Så.'] }],
@@ -62,16 +62,74 @@ describe('the cover', () => {
       campaignParties: [
         'Sverigedemokraterna',
         'Vänsterpartiet',
-        'Mittenpartiet i Huddinge Kommunfullmäktigegrupp',
+        'Mittenpartiet i Huddinge Kommunfullmäktigegruppsledamöterna',
       ],
     });
     const { cover, width, height, format } = slides[0]!.ctx;
     const column = width - 2 * coverMarginX(format, width, height);
-    expect(cover.partySize).toBeLessThan(84);
-    expect(cover.partySize).toBeGreaterThanOrEqual(56);
+    expect(cover.partySize).toBeLessThan(templates.metrics.type.party);
+    expect(cover.partySize).toBeGreaterThanOrEqual(40);
     expect(await widestWord(cover.party, cover.partySize, 700)).toBeLessThanOrEqual(column);
     expect(cover.role).toContain(insertedHyphen);
     expect(cover.role.replaceAll(insertedHyphen, '')).toBe(interview.interviewee.role);
     expect(await widestWord(cover.role, coverType.role, 400)).toBeLessThanOrEqual(column);
+  });
+
+  const short: Interview = {
+    id: 'test-2026/exempelpartiet',
+    campaign: 'test-2026',
+    party: 'Exempelpartiet',
+    interviewee: { name: 'Alexandra Lindqvist', role: 'kommunalråd' },
+    publishedOn: '2026-12-14',
+    qa: [
+      {
+        id: 'q1',
+        question: 'Hur arbetar Exempelpartiet för att motverka killars våld mot tjejer?',
+        answer: [
+          'Arbetet måste börja tidigt. Alla barn ska mötas av vuxna som vågar prata om normer.',
+        ],
+      },
+    ],
+  };
+
+  it('draws the highlight as its hook, in Swedish quotation marks, at the largest size', async () => {
+    const slides = await planTestCarousel(dataset.brand, short, {
+      qaIds: ['q1'],
+      highlight: 'Arbetet måste börja tidigt.',
+    });
+    const { cover } = slides[0]!.ctx;
+    expect(cover.hook).toEqual({
+      kind: 'quote',
+      text: 'Arbetet måste börja tidigt.',
+      size: templates.metrics.type.hookSizes[0],
+    });
+    expect(slides[0]!.text).toContain('Arbetet måste börja tidigt.”');
+  });
+
+  it('draws the first question as the hook without a highlight, smaller only when it is long', async () => {
+    const [shortCover, longCover] = await Promise.all(
+      [
+        short.qa[0]!.question,
+        `${'Vilka konkreta insatser anser ni vara nödvändiga framöver? '.repeat(4)}`,
+      ].map(
+        async (question) =>
+          (
+            await planTestCarousel(
+              dataset.brand,
+              { ...short, qa: [{ ...short.qa[0]!, question }] },
+              {
+                qaIds: ['q1'],
+              },
+            )
+          )[0]!.ctx.cover,
+      ),
+    );
+    expect(shortCover!.hook).toMatchObject({
+      kind: 'question',
+      size: templates.metrics.type.hookSizes[0],
+    });
+    expect(shortCover!.hook.text).toBe(short.qa[0]!.question);
+    expect(longCover!.hook.size).toBeLessThan(templates.metrics.type.hookSizes[0]!);
+    expect(templates.metrics.type.hookSizes).toContain(longCover!.hook.size);
   });
 });

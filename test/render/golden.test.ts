@@ -28,6 +28,10 @@ describe.each(['advent', 'pride', 'default'])('the %s theme', (themeName) => {
         marker: markers[themeName]!,
         subtitle: 'Politiker svarar om killars våld mot tjejer',
       },
+      // The pride cover shows a highlight as its hook, the others the first question.
+      ...(themeName === 'pride'
+        ? { highlight: 'Alla barn ska mötas av vuxna som vågar prata om normer, kropp och gränser' }
+        : {}),
     });
     expect(slides.map((slide) => slide.kind)).toEqual(['cover', 'qa', 'continuation', 'closing']);
   });

@@ -13,8 +13,22 @@ describe('isTemplateSet', () => {
     ['a set without its metrics', { ...templates, metrics: undefined }],
     ['a set without a closing template', { ...templates, closing: 'closing' }],
     [
-      'metrics without questionSize',
-      { ...templates, metrics: { ...templates.metrics, questionSize: 58 } },
+      'metrics of an older set, a question size by function and no hook sizes',
+      {
+        ...templates,
+        metrics: {
+          ...templates.metrics,
+          type: { ...templates.metrics.type, question: undefined, hookSizes: undefined },
+          questionSize: () => 58,
+        },
+      },
+    ],
+    [
+      'metrics without the cover hook’s sizes',
+      {
+        ...templates,
+        metrics: { ...templates.metrics, type: { ...templates.metrics.type, hookSizes: 60 } },
+      },
     ],
   ])('refuses %s', (_, value) => {
     expect(isTemplateSet(value)).toBe(false);
