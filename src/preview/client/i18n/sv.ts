@@ -152,6 +152,24 @@ export const sv = {
   onDisk: 'På disken nu',
   yourChange: 'Din ändring',
   takeDisk: 'Släpp min ändring, visa filen på disken',
+  findingsToCheck: (count: number) => `${count} ${count === 1 ? 'sak' : 'saker'} att åtgärda`,
+  glyphFinding: (char: string, codePoint: string) =>
+    `Tecknet ”${char}” (${codePoint}) kan inte ritas på en bild: inget av typsnitten har det. Byt ut eller ta bort det.`,
+  qaSlides: (date: string, slides: number, total: number | null) =>
+    `I inlägget ${date} tar frågan ${slides} ${slides === 1 ? 'bild' : 'bilder'}${total === null ? '' : ` (inlägget har ${total} av 10)`}.`,
+  findingKind: {
+    syntax: 'Filen går inte att läsa',
+    schema: 'Fel i datat',
+    reference: 'Hänvisning som inte stämmer',
+    glyph: 'Tecken som inte kan ritas',
+    fit: 'Inlägget får inte plats',
+    contrast: 'För svag kontrast',
+    limit: 'Instagrams gränser',
+    fairness: 'Rättvisa mellan partierna',
+  },
+  campaignFindings: 'Kampanjen och temat',
+  contrastOfTheme: (theme: string) => `temat ${theme}`,
+  checkSays: 'excerpt check säger:',
 };
 
 /** Every text the page shows, in one language. */
