@@ -16,6 +16,7 @@ import { root, startFixture, type PreviewFixture } from './fixture.js';
  * check fixtures foreign-glyph, nine-slides, other-question and low-contrast at once.
  */
 
+const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 const screens = process.env.EXCERPT_SCREENS ?? join(root, '.scratch', 'screens', 'studio-core');
 const liberalerna = 'digital-pride-2020/liberalerna';
 const socialdemokraterna = 'digital-pride-2020/socialdemokraterna';
@@ -119,6 +120,14 @@ describe('studio proofreading: check’s other findings', () => {
       expect(await limit.count()).toBe(1);
     }
     await page.screenshot({ path: join(screens, 'findings-limit-sv.png'), fullPage: true });
+    // Every finding shown is legible and labelled as the rest of the page (axe-core).
+    await page.evaluate(axeSource);
+    const violations = await page.evaluate<{ id: string; nodes: unknown[] }[]>(
+      `axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] })
+         .then((result) => result.violations.map(({ id, nodes }) =>
+           ({ id, nodes: nodes.map(({ target }) => target.join(' ')) })))`,
+    );
+    expect(violations).toEqual([]);
     expect(pageErrors).toEqual([]);
   });
 });
