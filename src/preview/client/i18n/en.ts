@@ -142,4 +142,5 @@ export const en: Messages = {
   campaignFindings: 'The campaign and its theme',
   contrastOfTheme: (theme) => `the theme ${theme}`,
   checkSays: 'excerpt check says:',
+  problemTitle: (title) => title,
 };
