@@ -296,8 +296,35 @@ export interface ProofreadReply {
   version: string | null;
   qa: { id: string; question: string; answer: AnswerBlockJson[] }[];
   spelling: SpellingFinding[];
+  /** `check`'s other findings that concern this interview, each where it is shown. */
+  findings: PlacedFinding[];
+  /** This interview's scheduled posts as `check` laid them out: what each Q&A takes. */
+  posts: { date: string; slides: number | null; perQa: { id: string; slides: number }[] }[];
   /** The word list's version, to add a word to it (POST /api/words). */
   wordsVersion: string | null;
+}
+
+/**
+ * One of `check`'s findings (not spelling) placed where the Interview view shows it: at a field
+ * (`path`: a character that cannot be drawn), at the Q&As of a post (`qa`: fit, limits,
+ * fairness of this interview's post), or else with the campaign (contrast of its theme).
+ */
+export interface PlacedFinding {
+  code: 'syntax' | 'schema' | 'reference' | 'glyph' | 'fit' | 'contrast' | 'limit' | 'fairness';
+  severity: 'error' | 'warning';
+  /** check's words, in English as `excerpt check` prints them. */
+  message: string;
+  hint?: string;
+  /** The file and field, as check names them: `data/brand.yaml`, `themes.pride.light.muted`. */
+  file?: string;
+  where: string;
+  path?: FieldPathJson;
+  /** The character that cannot be drawn (glyph), and its code point: `U+F0B7`. */
+  word?: string;
+  codePoint?: string;
+  qa?: string[];
+  /** The theme a contrast finding is about. */
+  theme?: string;
 }
 
 /** POST /api/words: adds a word to the word list (data/words.txt), one change the history keeps. */

@@ -6,6 +6,7 @@ import { templatesSourceDir } from '../paths.js';
 import type { ImageFormat } from '../render/rasterize.js';
 import type { PreviewEvent } from './preview-event.js';
 import { PreviewSession } from './preview-session.js';
+import { CheckRunner } from './check-runner.js';
 import { writerOf, type DataWriter } from './edits/data-writer.js';
 import { apiRoutes } from './server/api-routes.js';
 import { editRoutes } from './server/edit-routes.js';
@@ -78,7 +79,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
   const writer = (): DataWriter | undefined =>
     session === undefined ? undefined : writerOf(options.dataDir);
   const edits = editRoutes(writer);
-  const proofread = proofreadRoutes(writer);
+  const checks = new CheckRunner(options.dataDir);
+  const proofread = proofreadRoutes(writer, () =>
+    session === undefined ? undefined : checks.findings(session.version),
+  );
   const plan = planRoutes({
     dataDir: options.dataDir,
     outDir,
@@ -129,7 +133,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
       events.close();
       await closeServer(server);
       await runner.close();
-      await running.close();
+      await Promise.all([running.close(), checks.close()]);
     },
   };
 }

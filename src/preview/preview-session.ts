@@ -87,6 +87,7 @@ export class PreviewSession {
       await session.close();
       throw error;
     }
+    session.drawAhead();
     return session;
   }
 
@@ -141,6 +142,17 @@ export class PreviewSession {
       });
     }
     return outcome;
+  }
+
+  /**
+   * Draws the first post of the feed before the page asks for it: what the page shows first
+   * is ready (or under way) when the browser opens, and the worker's first, slowest drawing
+   * is done by then. Its result is kept like any other; a failure is the page's to show.
+   */
+  private drawAhead(): void {
+    const first = this.state(null).campaigns.find((campaign) => campaign.posts.length > 0)?.posts[0]
+      ?.key;
+    if (first !== undefined) this.draw(first).catch(() => undefined);
   }
 
   /** The content key of a carousel of chosen Q&As of an interview, or why there is none. */

@@ -24,11 +24,15 @@ export interface PreviewFixture {
   close(): Promise<void>;
 }
 
-export async function startFixture(name: string): Promise<PreviewFixture> {
+/** `data`: the data folder to copy (the bundled data/ unless given). */
+export async function startFixture(
+  name: string,
+  { data = join(root, 'data') }: { data?: string } = {},
+): Promise<PreviewFixture> {
   const dir = mkdtempSync(join(tmpdir(), `excerpt-preview-${name}-`));
   const dataDir = join(dir, 'data');
   const templatesDir = join(dir, 'templates');
-  cpSync(join(root, 'data'), dataDir, { recursive: true });
+  cpSync(data, dataDir, { recursive: true });
   cpSync(join(root, 'templates'), templatesDir, { recursive: true });
   const outDir = join(dir, 'out');
   const events: PreviewEvent[] = [];

@@ -89,7 +89,8 @@ describe('studio proofreading: the page', () => {
     await page.locator('#view-interview select').selectOption(interview);
     const section = page.locator('details.proofread[data-qa="q1"]');
     await expect
-      .poll(() => section.locator('.finding-count').textContent(), { timeout: 15_000 })
+      // The findings come from a run of check over the whole data (every post laid out).
+      .poll(() => section.locator('.finding-count').textContent(), { timeout: 60_000 })
       .toBe('1 ord att titta på');
     await section.locator('summary').click();
     const field = section.locator('.proofread-field[data-path="qa.0.answer.0"]');
@@ -115,7 +116,7 @@ describe('studio proofreading: the page', () => {
     await page.goto(`${fixture.server.url}#interview`);
     const section = page.locator('details.proofread[data-qa="q1"]');
     await expect
-      .poll(() => section.locator('textarea').count(), { timeout: 15_000 })
+      .poll(() => section.locator('textarea').count(), { timeout: 60_000 })
       .toBeGreaterThan(0);
     if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
     const question = section.locator('.proofread-field[data-path="qa.0.question"] textarea');

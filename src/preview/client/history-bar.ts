@@ -62,7 +62,8 @@ export class HistoryBar {
       this.status.textContent = t.undoConflict(
         reply.conflicts.map((conflict) => conflict.file).join(', '),
       );
-    } else if (reply.reason === 'invalid') this.status.textContent = reply.problem.title;
+    } else if (reply.reason === 'invalid')
+      this.status.textContent = t.problemTitle(reply.problem.title);
     else this.status.textContent = which === 'undo' ? t.nothingToUndo : t.nothingToRedo;
   }
 

@@ -1,12 +1,13 @@
 import type { Problem, ProblemEntry } from '../page-protocol.js';
 import { h, icon, icons } from './dom.js';
+import { t } from './i18n/index.js';
 
 /** A problem as a box: title, then each place with its message and hint. */
 export function problemBox(problem: Problem): HTMLDivElement {
   return h(
     'div',
     { className: 'problem-box', role: 'alert' },
-    h('div', { className: 'problem-title' }, icon(icons.warning), problem.title),
+    h('div', { className: 'problem-title' }, icon(icons.warning), t.problemTitle(problem.title)),
     h(
       'ul',
       null,

@@ -1,12 +1,14 @@
 import type {
   EditReply,
   FieldPathJson,
+  PlacedFinding,
   ProofreadReply,
   SpellingFinding,
 } from '../page-protocol.js';
 import { h } from './dom.js';
 import { t } from './i18n/index.js';
 import { problemBox } from './problem-box.js';
+import { formatDate } from './text.js';
 import { postWrite } from './write-api.js';
 
 const samePath = (a: FieldPathJson, b: FieldPathJson): boolean =>
@@ -57,10 +59,17 @@ export class Proofreader {
       const qa = reply?.qa[index];
       if (reply === undefined || qa === undefined) return;
       const findings = reply.spelling.filter((finding) => finding.path[1] === index);
+      const glyphs = reply.findings.filter((finding) => finding.path?.[1] === index);
       if (findings.length > 0) {
         summary.append(
           ' ',
           h('span', { className: 'finding-count', text: t.wordsToCheck(findings.length) }),
+        );
+      }
+      if (glyphs.length > 0) {
+        summary.append(
+          ' ',
+          h('span', { className: 'finding-count error', text: t.findingsToCheck(glyphs.length) }),
         );
       }
       const fields: [FieldPathJson, string, string][] = [
@@ -91,6 +100,7 @@ export class Proofreader {
             label,
             value,
             findings.filter((finding) => samePath(finding.path, path)),
+            glyphs.filter((finding) => finding.path !== undefined && samePath(finding.path, path)),
           ),
         ),
       );
@@ -104,6 +114,7 @@ export class Proofreader {
     label: string,
     value: string,
     findings: SpellingFinding[],
+    glyphs: PlacedFinding[] = [],
   ): HTMLElement {
     const id = `proofread-${path.join('-')}`;
     const text = h('textarea', {
@@ -142,16 +153,35 @@ export class Proofreader {
       }
     };
     save.addEventListener('click', () => void saveNow());
+    const flagged = [
+      ...findings.map((finding) => finding.word),
+      ...glyphs.map((finding) => finding.word ?? ''),
+    ].filter((word) => word !== '');
     const marked =
-      findings.length === 0
+      flagged.length === 0
         ? null
-        : h('p', { className: 'marked', lang: 'sv' }, markWords(value, findings));
+        : h('p', { className: 'marked', lang: 'sv' }, markWords(value, flagged));
     return h(
       'div',
       { className: 'proofread-field', 'data-path': path.join('.') },
       h('label', { for: id, text: label }),
       marked,
       text,
+      glyphs.length === 0
+        ? null
+        : h(
+            'ul',
+            { className: 'findings glyphs' },
+            glyphs.map((finding) =>
+              h(
+                'li',
+                { 'data-code': finding.code },
+                h('mark', { text: finding.word ?? '' }),
+                ' ',
+                t.glyphFinding(finding.word ?? '', finding.codePoint ?? ''),
+              ),
+            ),
+          ),
       findings.length === 0
         ? null
         : h(
@@ -190,6 +220,44 @@ export class Proofreader {
           ),
       h('div', { className: 'proofread-actions' }, save, status),
     );
+  }
+
+  /**
+   * What `check` says about a Q&A where it stands in the list: how many slides it takes in each
+   * of the interview's scheduled posts, and the fit, limit and fairness findings of those posts.
+   */
+  notes(qaId: string): HTMLElement {
+    const element = h('div', { className: 'qa-findings', 'data-qa': qaId });
+    void this.reply.then((reply) => {
+      if (reply === undefined) return;
+      const slides = reply.posts.flatMap((post) =>
+        post.perQa
+          .filter((qa) => qa.id === qaId)
+          .map((qa) =>
+            h('p', {
+              className: 'qa-slides',
+              text: t.qaSlides(formatDate(post.date), qa.slides, post.slides),
+            }),
+          ),
+      );
+      const findings = reply.findings.filter((finding) => finding.qa?.includes(qaId) === true);
+      element.replaceChildren(...slides, findings.length === 0 ? '' : findingList(findings));
+    });
+    return element;
+  }
+
+  /** What `check` says about the interview's campaign, its file and the theme it is drawn in. */
+  campaignNotes(): HTMLElement {
+    const element = h('section', { className: 'campaign-findings', hidden: true });
+    void this.reply.then((reply) => {
+      const findings = (reply?.findings ?? []).filter(
+        (finding) => finding.path === undefined && finding.qa === undefined,
+      );
+      if (findings.length === 0) return;
+      element.hidden = false;
+      element.replaceChildren(h('h3', { text: t.campaignFindings }), findingList(findings));
+    });
+    return element;
   }
 
   private async addWord(word: string, status: HTMLElement): Promise<void> {
@@ -246,9 +314,30 @@ export class Proofreader {
   }
 }
 
-/** The text with each flagged word marked, as `check` names them. */
-function markWords(text: string, findings: readonly SpellingFinding[]): (string | HTMLElement)[] {
-  const words = [...new Set(findings.map((finding) => finding.word))];
+/** check's findings as a list: what kind each is in the page's language, then check's words. */
+function findingList(findings: readonly PlacedFinding[]): HTMLElement {
+  return h(
+    'ul',
+    { className: 'check-findings' },
+    findings.map((finding) =>
+      h(
+        'li',
+        { className: finding.severity, 'data-code': finding.code },
+        h('strong', {
+          text: `${t.findingKind[finding.code]}${finding.theme === undefined ? '' : ` (${t.contrastOfTheme(finding.theme)})`}: `,
+        }),
+        h('span', { lang: 'en', text: finding.message }),
+        finding.hint === undefined
+          ? ''
+          : h('span', { className: 'hint', lang: 'en', text: ` — ${finding.hint}` }),
+      ),
+    ),
+  );
+}
+
+/** The text with each flagged word (or character) marked, as `check` names them. */
+function markWords(text: string, flagged: readonly string[]): (string | HTMLElement)[] {
+  const words = [...new Set(flagged)];
   const pattern = new RegExp(
     `(?<![\\p{L}\\p{N}])(${words.map(escape).join('|')})(?![\\p{L}\\p{N}])`,
     'gu',

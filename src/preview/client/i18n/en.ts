@@ -127,4 +127,23 @@ export const en: Messages = {
   onDisk: 'On disk now',
   yourChange: 'Your change',
   takeDisk: 'Drop my change, show the file on disk',
+  findingsToCheck: (count) => `${count} ${count === 1 ? 'thing' : 'things'} to fix`,
+  glyphFinding: (char, codePoint) =>
+    `The character “${char}” (${codePoint}) cannot be drawn on a slide: no bundled font has it. Replace or remove it.`,
+  qaSlides: (date, slides, total) =>
+    `In the post of ${date} this question takes ${slides} ${slides === 1 ? 'slide' : 'slides'}${total === null ? '' : ` (the post has ${total} of 10)`}.`,
+  findingKind: {
+    syntax: 'The file cannot be read',
+    schema: 'A data problem',
+    reference: 'A reference that does not match',
+    glyph: 'A character that cannot be drawn',
+    fit: 'The post does not fit',
+    contrast: 'Contrast too low',
+    limit: "Instagram's limits",
+    fairness: 'Fairness between the parties',
+  },
+  campaignFindings: 'The campaign and its theme',
+  contrastOfTheme: (theme) => `the theme ${theme}`,
+  checkSays: 'excerpt check says:',
+  problemTitle: (title) => title,
 };

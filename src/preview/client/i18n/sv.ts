@@ -155,6 +155,50 @@ export const sv = {
   onDisk: 'På disken nu',
   yourChange: 'Din ändring',
   takeDisk: 'Släpp min ändring, visa filen på disken',
+  findingsToCheck: (count: number) => `${count} ${count === 1 ? 'sak' : 'saker'} att åtgärda`,
+  glyphFinding: (char: string, codePoint: string) =>
+    `Tecknet ”${char}” (${codePoint}) kan inte ritas på en bild: inget av typsnitten har det. Byt ut eller ta bort det.`,
+  qaSlides: (date: string, slides: number, total: number | null) =>
+    `I inlägget ${date} tar frågan ${slides} ${slides === 1 ? 'bild' : 'bilder'}${total === null ? '' : ` (inlägget har ${total} av 10)`}.`,
+  findingKind: {
+    syntax: 'Filen går inte att läsa',
+    schema: 'Fel i datat',
+    reference: 'Hänvisning som inte stämmer',
+    glyph: 'Tecken som inte kan ritas',
+    fit: 'Inlägget får inte plats',
+    contrast: 'För svag kontrast',
+    limit: 'Instagrams gränser',
+    fairness: 'Rättvisa mellan partierna',
+  },
+  campaignFindings: 'Kampanjen och temat',
+  contrastOfTheme: (theme: string) => `temat ${theme}`,
+  checkSays: 'excerpt check säger:',
+  /** The title of a problem the server reports (in English, as the terminal shows it). */
+  problemTitle: (title: string): string => {
+    // Own keys only: a title such as `constructor` must not find Object.prototype's.
+    const known = Object.hasOwn(serverTitles, title) ? serverTitles[title] : undefined;
+    if (known !== undefined) return known;
+    const count = /^The data has (\d+) problems$/.exec(title)?.[1];
+    if (count !== undefined) return `Datat har ${count} problem`;
+    const laidOut = /^(.+) cannot be laid out$/.exec(title)?.[1];
+    if (laidOut !== undefined) return `${laidOut} går inte att dela upp i bilder`;
+    return title;
+  },
+};
+
+/** The titles of the server's problems, which the terminal shows in English. */
+const serverTitles: Partial<Record<string, string>> = {
+  'The data has a problem': 'Datat har ett problem',
+  'The data does not load': 'Datat går inte att läsa in',
+  'The data cannot be read': 'Datamappen går inte att läsa',
+  'The templates cannot be read': 'Mallarna går inte att läsa',
+  'The templates cannot be compiled': 'Mallarna går inte att kompilera',
+  'The templates do not load': 'Mallarna går inte att ladda',
+  'The render worker does not start': 'Processen som ritar bilderna startar inte',
+  'The preview failed': 'Studion stötte på ett fel',
+  'This post cannot be drawn': 'Inlägget går inte att rita',
+  'This choice cannot be drawn': 'Det här urvalet går inte att rita',
+  'The preview no longer follows changes': 'Studion följer inte längre ändringar',
 };
 
 /** Every text the page shows, in one language. */

@@ -29,13 +29,17 @@ export function renderGrid(
       onclick: () => onOpen(post.id),
     });
     if (post.problem) {
-      tile.append(h('div', { className: 'tile-problem', text: post.problem.title }));
+      tile.append(
+        h('div', { className: 'tile-problem', text: t.problemTitle(post.problem.title) }),
+      );
     } else if (post.key !== undefined) {
       // Never rejects (a server that does not answer is a problem shown on the tile).
       void queue.fetch(post.key, tile).then((result) => {
         if (!result) return;
         if (!result.ok) {
-          tile.append(h('div', { className: 'tile-problem', text: result.problem.title }));
+          tile.append(
+            h('div', { className: 'tile-problem', text: t.problemTitle(result.problem.title) }),
+          );
           return;
         }
         const cover = result.post.slides[0];
