@@ -229,12 +229,40 @@ function countWords(text: string): number {
 async function balance(
   units: readonly Unit[],
   greedy: readonly number[],
-  fits: (from: number, to: number, isContinuation: boolean) => Promise<boolean>,
+  measureFits: (from: number, to: number, isContinuation: boolean) => Promise<boolean>,
 ): Promise<number[]> {
   const count = greedy.length;
   const end = units.length;
   const words = [0];
   for (const unit of units) words.push(words.at(-1)! + countWords(unit.text));
+  // Each slide is measured once, however often the search below asks (measuring is the cost).
+  const known = new Map<string, Promise<boolean>>();
+  const fits = (from: number, to: number, isContinuation: boolean): Promise<boolean> => {
+    const key = `${from}:${to}:${isContinuation}`;
+    let result = known.get(key);
+    if (result === undefined) {
+      result = measureFits(from, to, isContinuation);
+      known.set(key, result);
+    }
+    return result;
+  };
+
+  // Most answers take the even split as it is: the break nearest each equal share of the
+  // words (the later one on a tie). Measure its slides first, one each.
+  const even = [0];
+  for (let index = 1; index < count; index++) {
+    const target = (words[end]! * index) / count;
+    let best = even.at(-1)! + 1;
+    for (let candidate = best; candidate <= end - (count - index); candidate++) {
+      if (Math.abs(words[candidate]! - target) <= Math.abs(words[best]! - target)) best = candidate;
+    }
+    even.push(best);
+  }
+  let evenFits = true;
+  for (let index = 0; index < count && evenFits; index++) {
+    evenFits = await fits(even[index]!, even[index + 1] ?? end, index > 0);
+  }
+  if (evenFits) return even;
 
   // Filled from the end: the earliest each slide after the first can start and the slides from
   // it on still hold the rest (the last fills up to the end, the one before up to its start…).

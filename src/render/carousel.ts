@@ -316,11 +316,13 @@ export async function planCarousel(
   // whose length varies from post to post.
   const coverFits = async (): Promise<boolean> =>
     (await contentHeight({ kind: 'cover' }, { ...measuring, cover })) <= height;
+  let isCoverFitting = await coverFits();
   for (const size of type.hookSizes.slice(1)) {
-    if (await coverFits()) break;
+    if (isCoverFitting) break;
     cover = await fitCoverTexts(input, width, height, metrics, size);
+    isCoverFitting = await coverFits();
   }
-  if (!(await coverFits())) {
+  if (!isCoverFitting) {
     throw new InputError(`${input.interview.id}: the cover slide does not fit`, {
       hint:
         input.highlight === undefined
