@@ -160,6 +160,7 @@ export class PreviewSession {
     interviewId: string,
     qaIds: readonly string[],
     format: Format | null,
+    highlight = '',
   ): { ok: true; key: string } | { ok: false; problem: Problem } {
     const { dataset, problem } = this.view;
     if (dataset === undefined || problem !== undefined) {
@@ -171,7 +172,7 @@ export class PreviewSession {
     const templates = this.renderer.templates;
     if (templates.problem !== undefined) return { ok: false, problem: templates.problem };
     try {
-      const spec = specOfChoice(dataset, interviewId, qaIds, format);
+      const spec = specOfChoice(dataset, interviewId, qaIds, format, highlight);
       const key = keyOfPost(spec, this.options.image, templates.hash);
       this.register(key, { spec, templatesHash: templates.hash });
       return { ok: true, key };

@@ -1,3 +1,4 @@
+import { isVerbatimPassage } from '../data/highlight.js';
 import { createHash } from 'node:crypto';
 import type { Dataset } from '../data/load.js';
 import type { Format, Qa } from '../data/schema.js';
@@ -168,13 +169,26 @@ export function specOfChoice(
   interviewId: string,
   qaIds: readonly string[],
   format: Format | null,
+  highlight = '',
 ): PostSpec {
   const source = sourceOf(dataset, interviewId);
   // On the page, no Q&A is a box left unticked: resolvePost would fall back on the schedule.
   if (qaIds.length === 0) {
     throw new InputError('no Q&A is chosen', { hint: 'tick at least one question' });
   }
-  return resolvePost(source, { qaIds, ...(format === null ? {} : { format }) });
+  const spec = resolvePost(source, {
+    qaIds,
+    ...(format === null ? {} : { format }),
+    ...(highlight === '' ? {} : { highlight }),
+  });
+  // The cover quotes a politician: a passage not in the chosen answers is never drawn.
+  const chosen = spec.interview.qa.filter((qa) => spec.qaIds.includes(qa.id));
+  if (highlight !== '' && !isVerbatimPassage(highlight, chosen)) {
+    throw new InputError('the cover quote is not a passage of the chosen answers', {
+      hint: 'select the words in one of the chosen answers, exactly as they stand',
+    });
+  }
+  return spec;
 }
 
 /** The part of a data problem about some files (and about no file in particular). */

@@ -232,6 +232,25 @@ describe('excerpt preview: the server', () => {
     expect(none.problem.entries[0]?.hint).toBe('tick at least one question');
   });
 
+  it('draws a choice with its cover quote, and refuses a quote not in the chosen answers', async () => {
+    const base = '/api/choice?interview=adventsfragestund-2020/centerpartiet&qa=q1';
+    const quote = 'Centerpartiet vill ha en nollvision för våld och förtryck i nära relationer';
+    const plain = await fixture.getJson<{ ok: boolean; key: string }>(base);
+    const quoted = await fixture.getJson<{ ok: boolean; key: string }>(
+      `${base}&highlight=${encodeURIComponent(quote)}`,
+    );
+    expect(quoted.ok).toBe(true);
+    expect(quoted.key).not.toBe(plain.key);
+    const drawn = await fixture.getJson<{ post: { slides: { alt: string }[] } }>(
+      `/api/post/${quoted.key}`,
+    );
+    expect(drawn.post.slides[0]!.alt).toContain(`”${quote}”, säger`);
+    const altered = await fixture.getJson<{ ok: boolean; problem: { title: string } }>(
+      `${base}&highlight=${encodeURIComponent(quote.replace('nollvision', 'vision'))}`,
+    );
+    expect(altered.ok).toBe(false);
+  });
+
   it('follows a save by rename (as sed -i does), and an in-place save of the same file after it', async () => {
     const before = await fixture.state();
     const interview = before.interviews[0]!;

@@ -76,7 +76,12 @@ export function apiRoutes(context: {
         const session = ready(response);
         if (session === undefined) return;
         const qa = (query.get('qa') ?? '').split(',').filter((id) => id !== '');
-        const reply = session.choose(query.get('interview') ?? '', qa, formatOf(query));
+        const reply = session.choose(
+          query.get('interview') ?? '',
+          qa,
+          formatOf(query),
+          query.get('highlight') ?? '',
+        );
         sendJson(response, 200, reply satisfies ChoiceReply);
       },
     ],

@@ -204,6 +204,8 @@ export class PostEditor {
     const { draft, interview } = this;
     if (draft === undefined || interview === undefined || this.element.hidden) return;
     const query = new URLSearchParams({ interview: interview.id, qa: draft.qa.join(',') });
+    // The cover as it will be: with the chosen quote, when it stands in the chosen answers.
+    if (draft.highlight !== '') query.set('highlight', draft.highlight);
     const asked = query.toString();
     this.asked = asked;
     const reply = await fetchChoice(query).catch((error: unknown): ChoiceReply => ({
