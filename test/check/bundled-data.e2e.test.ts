@@ -56,6 +56,11 @@ describe('excerpt check on the bundled data', () => {
       const planned = await planPost(post.spec, templates);
       expect(post.layout).toEqual({
         slides: planned.slides.length,
+        perQa: post.spec.qaIds.map((id) => ({
+          id,
+          slides: planned.slides.filter(({ plan }) => plan.kind === 'qa' && plan.qaId === id)
+            .length,
+        })),
         caption: planned.caption,
         altTexts: planned.altTexts,
       });
