@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import type { Document as YamlDocument } from 'yaml';
 import { z } from 'zod';
 import type { Dataset } from '../../data/load.js';
 import { slugify } from '../../data/slug.js';
@@ -233,6 +234,37 @@ function writeRoutes(context: PlanContext): WriteRoute[] {
   /** The campaign file of an id, as the data folder has it now. */
   const fileOf = async (id: string): Promise<string | undefined> =>
     (await readPlanState(context.dataDir)).campaigns.find((campaign) => campaign.id === id)?.file;
+  /** A write to an existing campaign's file: the request checked, the campaign found, one edit. */
+  const campaignEdit = <T>(
+    suffix: string,
+    schema: z.ZodType<T>,
+    plan: (request: T) => {
+      baseVersion: string;
+      label: string;
+      edit: (document: YamlDocument) => void;
+    },
+  ): WriteRoute => ({
+    method: 'POST',
+    pattern: new RegExp(`^\\/api\\/plan\\/campaigns\\/(${slug})${suffix}$`),
+    async respond({ response, body, match }) {
+      const writer = ready(response);
+      if (writer === undefined) return;
+      const request = schema.safeParse(body);
+      if (!request.success) {
+        badRequest(response, request.error);
+        return;
+      }
+      const id = match[1]!;
+      const file = await fileOf(id);
+      if (file === undefined) {
+        refused(response, `There is no campaign ${id}`);
+        return;
+      }
+      const { baseVersion, label, edit } = plan(request.data);
+      const result = await writer.change(label, [{ file, baseVersion, edit }]);
+      sendSave(response, id, file, result);
+    },
+  });
 
   return [
     {
@@ -269,56 +301,16 @@ function writeRoutes(context: PlanContext): WriteRoute[] {
         sendSave(response, id, file, result);
       },
     },
-    {
-      method: 'POST',
-      pattern: new RegExp(`^\\/api\\/plan\\/campaigns\\/(${slug})$`),
-      async respond({ response, body, match }) {
-        const writer = ready(response);
-        if (writer === undefined) return;
-        const request = campaignEditSchema.safeParse(body);
-        if (!request.success) {
-          badRequest(response, request.error);
-          return;
-        }
-        const id = match[1]!;
-        const file = await fileOf(id);
-        if (file === undefined) {
-          refused(response, `There is no campaign ${id}`);
-          return;
-        }
-        const { baseVersion, fields } = request.data;
-        const result = await writer.change(`campaign ${fields.title}`, [
-          { file, baseVersion, edit: (document) => applyCampaignFields(document, fields) },
-        ]);
-        sendSave(response, id, file, result);
-      },
-    },
-    {
-      method: 'POST',
-      pattern: new RegExp(`^\\/api\\/plan\\/campaigns\\/(${slug})\\/schedule$`),
-      async respond({ response, body, match }) {
-        const writer = ready(response);
-        if (writer === undefined) return;
-        const request = scheduleSchema.safeParse(body);
-        if (!request.success) {
-          badRequest(response, request.error);
-          return;
-        }
-        const id = match[1]!;
-        const file = await fileOf(id);
-        if (file === undefined) {
-          refused(response, `There is no campaign ${id}`);
-          return;
-        }
-        const { baseVersion, interview, post } = request.data;
-        const label =
-          post === null ? `${interview} off the schedule` : `${interview} on ${post.date}`;
-        const result = await writer.change(label, [
-          { file, baseVersion, edit: (document) => applySchedule(document, interview, post) },
-        ]);
-        sendSave(response, id, file, result);
-      },
-    },
+    campaignEdit('', campaignEditSchema, ({ baseVersion, fields }) => ({
+      baseVersion,
+      label: `campaign ${fields.title}`,
+      edit: (document) => applyCampaignFields(document, fields),
+    })),
+    campaignEdit('\\/schedule', scheduleSchema, ({ baseVersion, interview, post }) => ({
+      baseVersion,
+      label: post === null ? `${interview} off the schedule` : `${interview} on ${post.date}`,
+      edit: (document) => applySchedule(document, interview, post),
+    })),
     {
       method: 'POST',
       pattern: /^\/api\/plan\/builds$/,
