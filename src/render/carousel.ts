@@ -14,6 +14,7 @@ import {
   type MeasureSlide,
 } from '../layout/paginate.js';
 import type { QaSlide, SlidePlan } from '../layout/slide-plan.js';
+import { answerFit } from './answer-fit.js';
 import { findGlyphProblems, GlyphError } from './glyphs.js';
 import { createWidthMeasurer } from './measure.js';
 import type { SlideContext } from '../slide/slide-context.js';
@@ -255,18 +256,24 @@ export async function planCarousel(
       })
     ).height;
   const fits = async (slide: SlidePlan): Promise<boolean> => (await contentHeight(slide)) <= height;
+  // A Q&A slide's height by parts (answer-fit.ts): its frame and its answer's texts measured.
+  const column = metrics.columnWidth(input.format, width);
+  const qaHeight = await answerFit(templates, input.format, column, (slide) =>
+    contentHeight(slide),
+  );
   // A slide is full when what would come next cannot fit in the room left: a new paragraph or
   // item adds at least its gap and a line; more of the same paragraph adds a line when it is
   // wider than the column. (The last piece of an answer also drops the continuation mark, so
   // it is always measured.) Knowing this saves measuring a slide that cannot fit.
   const bodyLine = type.body * type.bodyLineHeight;
-  const column = metrics.columnWidth(input.format, width);
+  const newBlock = Math.min(type.paragraphGap, type.itemGap) + bodyLine;
+  // Where the answers below change: a slide this close to one is measured whole.
+  const limits = [height, height - newBlock, height - bodyLine];
   const measureQa: MeasureSlide = async (slide, next) => {
-    const room = height - (await contentHeight(slide));
+    const room = height - (await qaHeight(slide, limits));
     if (room < 0) return { fits: false, isFull: false };
     if (next === undefined || next.isLast) return { fits: true, isFull: false };
-    if (next.startsBlock)
-      return { fits: true, isFull: room < Math.min(type.paragraphGap, type.itemGap) + bodyLine };
+    if (next.startsBlock) return { fits: true, isFull: room < newBlock };
     if (room >= bodyLine) return { fits: true, isFull: false };
     const [natural] = await measurer(type.body, 400)([next.text]);
     return { fits: true, isFull: natural! > column };

@@ -1,6 +1,7 @@
 import type { Brand, Format, Interview } from '../../src/data/schema.js';
 import { planCarousel, type CarouselInput, type PlannedSlide } from '../../src/render/carousel.js';
 import { resolveTheme } from '../../src/render/post-spec.js';
+import type { TemplateSet } from '../../src/slide/template-set.js';
 import { templates } from '../../templates/index.js';
 
 /**
@@ -18,6 +19,8 @@ export function planTestCarousel(
     date?: string;
     campaignParties?: readonly string[];
     highlight?: string;
+    /** The bundled templates unless told otherwise. */
+    templates?: TemplateSet;
   },
 ): Promise<PlannedSlide[]> {
   const themeName = options.themeName ?? 'advent';
@@ -36,6 +39,6 @@ export function planTestCarousel(
         ? {}
         : { campaignParties: options.campaignParties }),
     },
-    templates,
+    options.templates ?? templates,
   );
 }
