@@ -152,13 +152,17 @@ export async function drawPosts<J extends DrawJob>(
   };
 
   // Layouts run ahead, one a thread, and are taken in the jobs' order, so that problems are
-  // reported in it. A layout that would start once the build has stopped does not.
+  // reported in it. A layout that would start once the build has stopped does not. Each waits
+  // for the event loop's next turn first: satori's work is synchronous under its promises, so
+  // layouts one after the other would hold this thread until the last, and the posts already
+  // laid out could not start drawing (their folders are checked by I/O) while the pool is idle.
   const plans = jobs.map((job) =>
-    planLimiter.run(async () =>
-      isStopped
+    planLimiter.run(async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      return isStopped
         ? undefined
-        : drawer.plan(job.spec).catch((error: unknown) => ({ type: 'failed', error }) as const),
-    ),
+        : drawer.plan(job.spec).catch((error: unknown) => ({ type: 'failed', error }) as const);
+    }),
   );
   for (const [index, job] of jobs.entries()) {
     const planned = await plans[index]!;

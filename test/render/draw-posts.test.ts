@@ -1,7 +1,13 @@
+import { stat } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.js';
 import type { Issue } from '../../src/issue.js';
-import { drawInProcess, drawPosts, type DrawJob } from '../../src/render/draw-posts.js';
+import {
+  drawInProcess,
+  drawPosts,
+  type DrawJob,
+  type PostDrawer,
+} from '../../src/render/draw-posts.js';
 import { specsOfCampaign } from '../../src/render/post-spec.js';
 import { templates } from '../../templates/index.js';
 
@@ -43,5 +49,50 @@ describe('drawPosts', () => {
         hint: 'replace or remove the character; nothing is ever drawn as a blank box',
       },
     ]);
+  });
+
+  it('starts drawing the posts laid out while later ones are still being laid out', async () => {
+    // satori's layout is synchronous under its promises: without a turn of the event loop
+    // between layouts, a post's folder check (I/O) would wait for every layout, and the pool
+    // that rasterises would sit idle until then.
+    const [spec] = specsOfCampaign(dataset, dataset.campaigns[0]!);
+    const events: string[] = [];
+    const drawer: PostDrawer<number> = {
+      planning: 1,
+      drawing: 2,
+      plan: (job) => {
+        const index = Number(job.date);
+        events.push(`plan ${index}`);
+        const until = performance.now() + 20;
+        while (performance.now() < until); // a layout's CPU time, no await inside
+        return Promise.resolve({ type: 'planned', post: index, slides: 1 });
+      },
+      draw: (post) => {
+        events.push(`draw ${post}`);
+        return Promise.resolve({ files: new Map(), slides: 1, thumbnails: [] });
+      },
+    };
+    const jobs = Array.from({ length: 6 }, (_, index) => ({
+      spec: { ...spec!, date: String(index) },
+      dir: 'never-written',
+      hash: '',
+    }));
+    const stop = new Error('stopped before writing');
+    const drawing = drawPosts<DrawJob>(jobs, {
+      drawer,
+      image: 'jpeg',
+      svg: false,
+      issues: [],
+      issueOf: () => {
+        throw new Error('no problem expected');
+      },
+      checkFolder: async () => void (await stat('.')),
+      check: () => Promise.reject(stop),
+      beforeWrite: () => undefined,
+      onWritten: () => undefined,
+    });
+    await expect(drawing).rejects.toBe(stop);
+    expect(events.indexOf('draw 0')).toBeGreaterThanOrEqual(0);
+    expect(events.indexOf('draw 0')).toBeLessThan(events.indexOf('plan 5'));
   });
 });
