@@ -1,6 +1,7 @@
 import { createElement as h } from 'react';
 import { fontFamily } from './fonts.js';
 import { renderAsync, sharp } from './drawing-stack.js';
+import { withSrgbProfile } from './rasterize.js';
 import { renderSvg } from './svg.js';
 
 /** A contact sheet's title and subtitle (how many posts, which page). */
@@ -140,7 +141,7 @@ export async function renderContactSheet(
     font: { loadSystemFonts: false },
     background: '#ffffff',
   });
-  return sharp(background.pixels, {
+  const sheet = sharp(background.pixels, {
     raw: { width: background.width, height: background.height, channels: 4 },
   })
     .removeAlpha()
@@ -157,7 +158,7 @@ export async function renderContactSheet(
         }),
       ),
     )
-    .withIccProfile('srgb')
-    .jpeg({ quality: 90, chromaSubsampling: '4:4:4' })
+    .jpeg({ quality: 90, chromaSubsampling: '4:4:4', optimiseCoding: false })
     .toBuffer();
+  return withSrgbProfile(sheet);
 }

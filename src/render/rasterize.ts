@@ -66,6 +66,14 @@ export async function rasterize(
   // resvg's pixels are sRGB already, so `withIccProfile('srgb')` would run a colour transform
   // that changes nothing (a third of the encode time) before attaching the profile. Attaching
   // the same profile segment ourselves gives byte-identical files (test/render/rasterize.test.ts).
-  const [jpeg, icc] = await Promise.all([pixels.jpeg(jpegOptions).toBuffer(), srgbIccSegment()]);
+  return withSrgbProfile(pixels.jpeg(jpegOptions).toBuffer());
+}
+
+/**
+ * A JPEG of sRGB pixels (resvg's) with sharp's sRGB profile attached, as `withIccProfile('srgb')`
+ * would attach it, without the colour transform from sRGB to sRGB it runs first.
+ */
+export async function withSrgbProfile(encoding: Promise<Buffer>): Promise<Buffer> {
+  const [jpeg, icc] = await Promise.all([encoding, srgbIccSegment()]);
   return Buffer.concat([jpeg.subarray(0, 2), icc, jpeg.subarray(2)]);
 }
