@@ -13,7 +13,9 @@ export type SlideTemplate<Props = object> = (
 
 /**
  * The sizes the layout must know to fit text as the templates draw it: the answer's type and
- * spacing, the cover's, and the text columns. Pixels on a 1080 px wide slide.
+ * spacing, the cover's, and the text columns. Pixels on a 1080 px wide slide. The layout adds
+ * up a Q&A slide's height from its frame, its texts and these gaps (render/answer-fit.ts); a
+ * set whose answers do not add up so is found out by a calibration slide and measured whole.
  */
 export interface TemplateMetrics {
   type: {
