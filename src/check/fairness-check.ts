@@ -1,6 +1,7 @@
 import type { Dataset } from '../data/load.js';
 import { comparePosts } from '../render/post-spec.js';
 import type { Issue } from '../issue.js';
+import { isSameQuestion, questionWords } from '../layout/questions.js';
 import type { CampaignFairness, Check, CheckResult } from './check.js';
 import { planScheduledPosts } from './scheduled-posts.js';
 import type { ScheduledPost } from './scheduled-posts.js';
@@ -79,10 +80,8 @@ function distinct<T>(values: readonly T[]): T[] {
 
 /**
  * Each party of a campaign should be asked the same questions, as many of them: a post whose
- * questions differ from those most of the campaign's posts share is named in a warning. A
- * question is compared with the party's own name set aside ("Hur arbetar Liberalerna…" is
- * the same question to every party) and allowing one word worded otherwise ("ser du"/"ser
- * ni", "förslag i"/"förslag hos"), which interviews transcribed from a website are full of.
+ * questions differ from those most of the campaign's posts share is named in a warning. When
+ * two questions are the same is layout/questions.ts's rule, the studio's fairness view's too.
  */
 export function questionFairnessIssues(group: readonly ScheduledPost[]): Issue[] {
   if (group.length < 2) return [];
@@ -144,30 +143,6 @@ export function questionFairnessIssues(group: readonly ScheduledPost[]): Issue[]
     });
   });
   return issues;
-}
-
-/** A question's words, lower case, without punctuation, the party's name replaced by one token. */
-function questionWords(question: string, party: string): string[] {
-  const text = question
-    .toLocaleLowerCase('sv')
-    .replaceAll(party.toLocaleLowerCase('sv'), ' ‹parti› ');
-  return text.split(/[^\p{L}\p{N}‹›]+/u).filter((word) => word !== '');
-}
-
-/** The same question, or one word of it worded otherwise (replaced, added or left out). */
-function isSameQuestion(a: readonly string[], b: readonly string[]): boolean {
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) {
-    endA--;
-    endB--;
-  }
-  // What differs once the shared start and end are taken away: at most one word on each side.
-  const differing = Math.max(endA - start, endB - start);
-  return differing === 0 || (differing === 1 && Math.min(a.length, b.length) >= 6);
 }
 
 function mostCommon(values: readonly number[]): number {

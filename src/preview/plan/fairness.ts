@@ -1,5 +1,6 @@
 import type { ScheduledPost } from '../../check/scheduled-posts.js';
 import type { Dataset } from '../../data/load.js';
+import { isSameQuestion, questionWords, setPartyAside } from '../../layout/questions.js';
 import { comparePosts } from '../../render/post-spec.js';
 import type {
   FairnessCampaign,
@@ -10,17 +11,11 @@ import type {
 
 /**
  * Every party of a campaign should be asked the same questions (PRODUCT.md: no one looks
- * favoured). The questions are compared as text, not by id (Liberalerna's q5 is the others'
- * q6), with the party's own name set aside: "Hur arbetar Centerpartiet …" and "Hur arbetar
- * Moderaterna …" are one question. Wording that differs in a word or two ("i Centerpartiet" for
- * "hos Liberalerna") is still the same question, shown as reworded.
+ * favoured). When two questions are the same is layout/questions.ts's rule, the one `excerpt
+ * check`'s fairness warning uses: the party's own name set aside, and one word worded
+ * otherwise ("i Centerpartiet" for "hos Liberalerna") still the same question, shown as
+ * reworded.
  */
-
-/** What stands for a party's own name in a question, where the name is set aside. */
-export const partyMark = '‹parti›';
-
-/** Questions at least this alike, word by word, are one question asked in other words. */
-const sameQuestion = 0.75;
 
 /** Each campaign's questions and slides, party by party, with what makes a party's unlike. */
 export function assessQuestions(
@@ -64,43 +59,6 @@ export function assessQuestions(
   });
 }
 
-/** A question as compared: the party's name aside, one kind of quote, words only, lower case. */
-export function comparableWords(question: string, party: string): string[] {
-  return setPartyAside(question, party)
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}‹›\s]+/gu, ' ')
-    .split(/\s+/)
-    .filter((word) => word !== '');
-}
-
-/** The question with the party's name (and its genitive, `Centerpartiets`) as ‹parti›. */
-export function setPartyAside(question: string, party: string): string {
-  const name = party.trim();
-  if (name === '') return question;
-  const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return question.replace(new RegExp(`${escaped}s?(?![\\p{L}\\p{N}])`, 'giu'), partyMark);
-}
-
-/** How alike two questions are, 0 to 1: one less the word edits over the longer's length. */
-export function similarity(a: readonly string[], b: readonly string[]): number {
-  const longest = Math.max(a.length, b.length);
-  if (longest === 0) return 1;
-  return 1 - wordDistance(a, b) / longest;
-}
-
-function wordDistance(a: readonly string[], b: readonly string[]): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      row[j] = Math.min(previous[j]! + 1, row[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = row;
-  }
-  return previous[b.length]!;
-}
-
 interface Row {
   /** Each variant's words, with its text as shown and how many parties were asked it so. */
   variants: { words: string[]; text: string; count: number }[];
@@ -116,20 +74,18 @@ function tableOf(posts: readonly ScheduledPost[]): FairnessQuestion[] {
     for (const id of post.spec.qaIds) {
       const qa = interview.qa.find((candidate) => candidate.id === id);
       if (qa === undefined) continue;
-      const words = comparableWords(qa.question, interview.party);
-      let best: { row: Row; score: number } | undefined;
-      for (const row of rows) {
-        if (used.has(row)) continue;
-        const score = Math.max(...row.variants.map((variant) => similarity(words, variant.words)));
-        if (score >= sameQuestion && (best === undefined || score > best.score)) {
-          best = { row, score };
-        }
-      }
-      const row = best?.row ?? { variants: [], cells: posts.map(() => null) };
+      const words = questionWords(qa.question, interview.party);
+      const key = words.join(' ');
+      // The row asked in these very words, else one asked in nearly these.
+      const open = rows.filter((row) => !used.has(row));
+      const best =
+        open.find((row) => row.variants.some((variant) => variant.words.join(' ') === key)) ??
+        open.find((row) => row.variants.some((variant) => isSameQuestion(words, variant.words)));
+      const row = best ?? { variants: [], cells: posts.map(() => null) };
       if (best === undefined) rows.push(row);
       used.add(row);
       const text = setPartyAside(qa.question, interview.party);
-      const variant = row.variants.find((known) => known.words.join(' ') === words.join(' '));
+      const variant = row.variants.find((known) => known.words.join(' ') === key);
       if (variant === undefined) row.variants.push({ words, text, count: 1 });
       else variant.count++;
       row.cells[column] = { qa: qa.id, question: qa.question, isReworded: false };
@@ -141,7 +97,7 @@ function tableOf(posts: readonly ScheduledPost[]): FairnessQuestion[] {
     const cells = row.cells.map((cell, column) => {
       if (cell === null) return null;
       const post = posts[column]!;
-      const words = comparableWords(cell.question, post.spec.interview.party).join(' ');
+      const words = questionWords(cell.question, post.spec.interview.party).join(' ');
       return { ...cell, isReworded: words !== main.words.join(' ') };
     });
     return { text: main.text, cells };
