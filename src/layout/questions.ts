@@ -15,7 +15,10 @@ export function setPartyAside(question: string, party: string): string {
   const name = party.trim();
   if (name === '') return question;
   const escaped = name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return question.replace(new RegExp(`${escaped}s?(?![\\p{L}\\p{N}])`, 'giu'), partyMark);
+  return question.replace(
+    new RegExp(`(?<![\\p{L}\\p{N}])${escaped}s?(?![\\p{L}\\p{N}])`, 'giu'),
+    partyMark,
+  );
 }
 
 /** A question's words as compared: the party's name aside, lower case, no punctuation. */

@@ -67,10 +67,7 @@ export function createTextHeights(
   };
 }
 
-/**
- * The answer's height: its paragraphs' and items' heights (an item's bullet is one line, never
- * taller than its text) and the gaps between them.
- */
+/** The answer's height: its paragraphs' and items' heights, and the gaps between them. */
 export async function answerHeight(
   blocks: readonly Block[],
   metrics: TemplateMetrics,
@@ -78,12 +75,13 @@ export async function answerHeight(
   textHeights: ReturnType<typeof createTextHeights>,
 ): Promise<number> {
   const { paragraphGap, itemGap, bulletColumn } = metrics.type;
+  const bullet = { text: '•', width: bulletColumn };
   const texts = blocks.flatMap((block) =>
     block.kind === 'paragraph'
       ? [{ text: block.text, width: column }]
       : block.items.map((item) => ({ text: item.text, width: column - bulletColumn })),
   );
-  const heights = await textHeights(texts);
+  const [bulletLine, ...heights] = await textHeights([bullet, ...texts]);
   let height = 0;
   let index = 0;
   for (const [blockIndex, block] of blocks.entries()) {
@@ -92,7 +90,8 @@ export async function answerHeight(
     else {
       for (const [itemIndex] of block.items.entries()) {
         if (itemIndex > 0) height += itemGap;
-        height += heights[index++]!;
+        // An item is a line tall at least, its bullet's (a text of no width draws no line).
+        height += Math.max(heights[index++]!, bulletLine!);
       }
     }
   }
@@ -124,12 +123,14 @@ interface Calibration {
   byContinues: boolean;
 }
 
-const calibrations = new WeakMap<TemplateSet, Map<Format, Promise<Calibration>>>();
+const calibrations = new WeakMap<TemplateSet, Map<string, Promise<Calibration>>>();
 const textHeightsByStyle = new Map<string, ReturnType<typeof createTextHeights>>();
 
 /**
  * Whether the set's Q&A slides add up: a sample slide with a paragraph, a list and a paragraph,
- * of each kind, measured whole, against its frame and its parts.
+ * of each kind, going on and ending, measured whole, against its frame and its parts. Taken
+ * once a format and theme (a template may draw a theme otherwise); the slides as drawn are
+ * checked too (render-post.ts: no text outside a slide), whatever a template does.
  */
 async function calibrate(
   metrics: TemplateMetrics,
@@ -150,12 +151,14 @@ async function calibrate(
       isContinuation,
       continues,
     });
-    const [whole, frame, lastFrame] = await Promise.all([
+    // The answer going on and ending: a template may mark either (the frames may differ too).
+    const [whole, lastWhole, frame, lastFrame] = await Promise.all([
       measureWhole(slide(true, true)),
+      measureWhole(slide(false, true)),
       measureWhole(slide(true, false)),
       measureWhole(slide(false, false)),
     ]);
-    if (whole !== frame + answer) byParts = false;
+    if (whole !== frame + answer || lastWhole !== lastFrame + answer) byParts = false;
     if (frame !== lastFrame) byContinues = true;
   }
   return { byParts, byContinues };
@@ -170,6 +173,7 @@ async function calibrate(
 export async function answerFit(
   templates: TemplateSet,
   format: Format,
+  themeName: string,
   column: number,
   measureWhole: (slide: QaSlide) => Promise<number>,
 ): Promise<(slide: QaSlide, limits: readonly number[]) => Promise<number>> {
@@ -180,15 +184,18 @@ export async function answerFit(
     textHeights = createTextHeights(metrics);
     textHeightsByStyle.set(lineKey, textHeights);
   }
-  let byFormat = calibrations.get(templates);
-  if (byFormat === undefined) {
-    byFormat = new Map();
-    calibrations.set(templates, byFormat);
+  let byLook = calibrations.get(templates);
+  if (byLook === undefined) {
+    byLook = new Map();
+    calibrations.set(templates, byLook);
   }
-  let calibration = byFormat.get(format);
+  const look = `${format}/${themeName}`;
+  let calibration = byLook.get(look);
   if (calibration === undefined) {
     calibration = calibrate(metrics, column, measureWhole, textHeights);
-    byFormat.set(format, calibration);
+    byLook.set(look, calibration);
+    // A calibration that failed (a brand text that cannot be drawn) is not kept for the next post.
+    calibration.catch(() => byLook.delete(look));
   }
   const { byParts, byContinues } = await calibration;
   if (!byParts) return (slide) => measureWhole(slide);

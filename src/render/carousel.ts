@@ -258,7 +258,7 @@ export async function planCarousel(
   const fits = async (slide: SlidePlan): Promise<boolean> => (await contentHeight(slide)) <= height;
   // A Q&A slide's height by parts (answer-fit.ts): its frame and its answer's texts measured.
   const column = metrics.columnWidth(input.format, width);
-  const qaHeight = await answerFit(templates, input.format, column, (slide) =>
+  const qaHeight = await answerFit(templates, input.format, input.themeName, column, (slide) =>
     contentHeight(slide),
   );
   // A slide is full when what would come next cannot fit in the room left: a new paragraph or

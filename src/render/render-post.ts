@@ -19,7 +19,7 @@ import { thumbnailOf } from './contact-sheet.js';
 import { rasterize, type ImageFormat } from './rasterize.js';
 import type { SlideKind } from './slide-element.js';
 import { renderEditableSvg } from './editable-svg.js';
-import { renderSvg } from './svg.js';
+import { renderSvg, type SatoriNodeBox } from './svg.js';
 
 export interface RenderOptions {
   image: ImageFormat;
@@ -131,6 +131,35 @@ export async function planPost(spec: PostSpec, templates: TemplateSet): Promise<
   return planned;
 }
 
+/** Raised when a slide as drawn would put text outside itself: a word would be lost. */
+export class TextOutsideSlideError extends InputError {}
+
+/**
+ * Watches a slide's final drawing for text laid out past its edges, and throws before any
+ * pixel is made of it. The layout fits each slide before it is drawn, so this never happens
+ * with templates that draw as they measure; it is the last guard that a word of an answer
+ * can never be cut off, whatever a template does.
+ */
+function outsideGuard(planned: PlannedPost, slide: PlannedSlide): (node: SatoriNodeBox) => void {
+  const { width, height, number } = slide.ctx;
+  return (node) => {
+    const text = node.textContent?.trim() ?? '';
+    if (text === '') return;
+    const isInside =
+      node.left >= -0.5 &&
+      node.top >= -0.5 &&
+      node.left + node.width <= width + 0.5 &&
+      node.top + node.height <= height + 0.5;
+    if (isInside) return;
+    throw new TextOutsideSlideError(
+      `${planned.spec.interview.id} on ${planned.spec.date}: slide ${number} would draw “${text}” outside the slide (${Math.round(node.top + node.height)} px down a ${height} px slide); nothing of the post was written`,
+      {
+        hint: 'the templates draw this slide taller than it was laid out: a template must draw the answer blocks it is given as they are (text added to them, or drawn only when not measuring, is not measured)',
+      },
+    );
+  };
+}
+
 /** Draws a planned post and writes its caption, alt text and post.json, in memory. */
 export async function drawPost(
   planned: PlannedPost,
@@ -141,7 +170,7 @@ export async function drawPost(
   for (const slide of planned.slides) {
     const { width, height } = slide.ctx;
     // satori is synchronous work on this thread; rasterising runs on the libuv pool meanwhile.
-    const { svg } = await renderSvg(slide.element, { width, height });
+    const { svg } = await renderSvg(slide.element, { width, height }, outsideGuard(planned, slide));
     const { result } = await limiter.start(async () => {
       const image = await rasterize(svg, options.image, {
         onThisThread: options.resvgOnThisThread === true,

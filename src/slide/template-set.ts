@@ -5,7 +5,10 @@ import type { SlideContext } from './slide-context.js';
 
 /**
  * A slide template: a component drawing one kind of slide. `measure` drops the slide's fixed
- * height, so that satori reports the height of the content (which is how fit is judged).
+ * height, so that satori reports the height of the content (which is how fit is judged). A Q&A
+ * template draws the answer blocks it is given as they are, whether measuring or not: the
+ * layout adds up their heights (render/answer-fit.ts), and a slide drawn with text outside
+ * it is refused (render-post.ts).
  */
 export type SlideTemplate<Props = object> = (
   props: { ctx: SlideContext; measure: boolean } & Props,

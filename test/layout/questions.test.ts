@@ -13,6 +13,10 @@ describe('when two parties were asked the same question', () => {
     expect(setPartyAside('Hur arbetar Centerpartiet? Centerpartiets svar?', 'Centerpartiet')).toBe(
       'Hur arbetar ‹parti›? ‹parti› svar?',
     );
+    // Only the name as a word of its own: not inside another word.
+    expect(setPartyAside('Vad gör Vänsterpartiet och Ickevänsterpartiet?', 'Vänsterpartiet')).toBe(
+      'Vad gör ‹parti› och Ickevänsterpartiet?',
+    );
     expect(
       same(
         'Hur arbetar Centerpartiet för att motverka killars våld mot tjejer?',

@@ -4,6 +4,8 @@ import type { Format } from '../../src/data/schema.js';
 import { splitSentences } from '../../src/layout/sentences.js';
 import type { Block, QaSlide } from '../../src/layout/slide-plan.js';
 import { answerFit } from '../../src/render/answer-fit.js';
+import { specOfPost } from '../../src/render/post-spec.js';
+import { drawPost, layOutPost, TextOutsideSlideError } from '../../src/render/render-post.js';
 import type { PlannedSlide } from '../../src/render/carousel.js';
 import { slideElement } from '../../src/render/slide-element.js';
 import { renderSvg } from '../../src/render/svg.js';
@@ -19,11 +21,12 @@ import { planTestCarousel } from '../helpers/plan.js';
 const dataset = await loadData('data');
 const interview = dataset.interviews[0]!;
 
-/** A Q&A slide's context in `format`: the one the layout measures with. */
-async function contextIn(format: Format): Promise<SlideContext> {
+/** A Q&A slide's context in `format` and a theme: the one the layout measures with. */
+async function contextIn(format: Format, themeName = 'advent'): Promise<SlideContext> {
   const slides: PlannedSlide[] = await planTestCarousel(dataset.brand, interview, {
     qaIds: [interview.qa[0]!.id],
     format,
+    themeName,
   });
   return { ...slides[1]!.ctx, number: 10, count: 10 };
 }
@@ -84,6 +87,8 @@ function sampleSlides(): QaSlide[] {
         text: 'Vi 💜 alla 🏳️‍🌈 och vill ha jämställdhets‐integrering överallt ✨',
       },
       { kind: 'list', items: [{ text: '🙂', hasBullet: true }] },
+      // A text that draws no line (a zero-width space survives YAML's trimming).
+      { kind: 'list', items: [{ text: '\u200b', hasBullet: true }] },
     ],
     isContinuation: false,
     continues: false,
@@ -91,15 +96,20 @@ function sampleSlides(): QaSlide[] {
   return slides;
 }
 
-describe.each(['square', 'portrait', 'story'] as const)('fit by parts in %s', (format) => {
+describe.each([
+  ['square', 'advent'],
+  ['square', 'pride'],
+  ['portrait', 'advent'],
+  ['story', 'pride'],
+] as const)('fit by parts in %s, theme %s', (format, themeName) => {
   it('gives every sampled Q&A slide the height satori gives the whole slide', async () => {
-    const ctx = await contextIn(format);
+    const ctx = await contextIn(format, themeName);
     const whole = measureWhole(templates, ctx);
     const column = templates.metrics.columnWidth(format, ctx.width);
     // Slides with an answer measured whole by the layout: none, once the set is calibrated
     // (only each Q&A's frame, its slide with no answer, is).
     let measuredWhole = 0;
-    const byParts = await answerFit(templates, format, column, (slide) => {
+    const byParts = await answerFit(templates, format, ctx.themeName, column, (slide) => {
       if (slide.blocks.length > 0) measuredWhole++;
       return whole(slide);
     });
@@ -136,7 +146,7 @@ describe('a template set whose answers do not add up as its metrics say', () => 
       return whole(slide);
     };
     const column = templates.metrics.columnWidth('square', ctx.width);
-    const height = await answerFit(misdescribed, 'square', column, counted);
+    const height = await answerFit(misdescribed, 'square', ctx.themeName, column, counted);
     const slide = sampleSlides().find((candidate) => candidate.blocks.length >= 3)!;
     const before = wholeMeasurements;
     expect(await height(slide, [])).toBe(await whole(slide));
@@ -155,5 +165,41 @@ describe('a template set whose answers do not add up as its metrics say', () => 
       ).map((slide) => slide.text);
     // The same slides whichever way fit is judged: parts for the bundled set, whole for this.
     expect(await plan(misdescribed)).toEqual(await plan(templates));
+  });
+});
+
+describe('a slide drawn taller than it was laid out', () => {
+  // A template that adds text to an answer only when drawing, not when measured: the layout
+  // cannot know, and without a guard the last lines would be drawn past the slide's bottom.
+  const extra: Block = {
+    kind: 'paragraph',
+    text: 'En mening som bara ritas och aldrig mäts, och som därför inte får plats på bilden. '.repeat(
+      6,
+    ),
+  };
+  const sneaky: TemplateSet = {
+    ...templates,
+    qa: (props) =>
+      templates.qa(
+        props.measure
+          ? props
+          : { ...props, slide: { ...props.slide, blocks: [...props.slide.blocks, extra] } },
+      ),
+  };
+
+  it('is refused before a pixel is made, naming the post, the slide and the text', async () => {
+    const qa = interview.qa[0]!;
+    const campaign = dataset.campaigns.find((candidate) =>
+      candidate.posts.some((post) => post.interview === interview.id),
+    )!;
+    const post = campaign.posts.find((candidate) => candidate.interview === interview.id)!;
+    const spec = { ...specOfPost(dataset, campaign, post), qaIds: [qa.id] };
+    const planned = await layOutPost(spec, sneaky);
+    const drawing = drawPost(planned, { image: 'jpeg', svg: false });
+    await expect(drawing).rejects.toBeInstanceOf(TextOutsideSlideError);
+    await expect(drawing).rejects.toThrow(/slide 2 would draw “.*” outside the slide/);
+    // The same post drawn with the templates that draw as they measure is whole.
+    const fine = await drawPost(await layOutPost(spec, templates), { image: 'jpeg', svg: false });
+    expect(fine.files.size).toBeGreaterThan(0);
   });
 });
