@@ -48,8 +48,15 @@ class DrawWorker {
       this.waiting.delete(message.id);
       this.pending--;
       if (message.type === 'failed') {
-        const error = new Error(message.message);
-        if (message.stack !== undefined) error.stack = message.stack;
+        // A problem with the post stays one (exit 2, its hint), not a bug, across the thread.
+        const error =
+          message.input === undefined
+            ? new Error(message.message)
+            : new InputError(
+                message.message,
+                message.input.hint === undefined ? {} : { hint: message.input.hint },
+              );
+        if (message.stack !== undefined && message.input === undefined) error.stack = message.stack;
         waiter?.reject(error);
       } else waiter?.resolve(message);
     });

@@ -48,7 +48,14 @@ export type FromDrawWorker =
     }
   | { type: 'sheet'; id: number; jpeg: Uint8Array }
   /** A bug: what was asked for threw something that is not a problem with the data. */
-  | { type: 'failed'; id: number; message: string; stack: string | undefined };
+  | {
+      type: 'failed';
+      id: number;
+      message: string;
+      stack: string | undefined;
+      /** The error was an InputError (a problem with the post, exit 2), with this hint. */
+      input?: { hint: string | undefined };
+    };
 
 /** A Buffer over the bytes a message brought (structured cloning hands over plain Uint8Arrays). */
 export function asBuffer(bytes: Uint8Array): Buffer {

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { InputError } from '../errors.js';
 import { isTemplateSet } from '../slide/template-set.js';
 import { renderContactSheet } from './contact-sheet.js';
 import {
@@ -28,6 +29,7 @@ const fail = (id: number, error: unknown): void =>
     id,
     message: error instanceof Error ? error.message : String(error),
     stack: error instanceof Error ? error.stack : undefined,
+    ...(error instanceof InputError ? { input: { hint: error.hint } } : {}),
   });
 
 // Messages may come while the render code loads: each waits for it.

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.js';
+import { InputError } from '../../src/errors.js';
 import type { Issue } from '../../src/issue.js';
 import { packageRoot } from '../../src/paths.js';
 import { buildCampaigns } from '../../src/render/build.js';
@@ -96,5 +97,32 @@ describe('drawing worker threads', () => {
       { code: 'glyph', file: 'campaign.yaml', path: ['posts', 1], word: '漢' },
     ]);
     expect(readdirSync(scratch).filter((name) => name.startsWith('never'))).toEqual([]);
+  });
+
+  it('refuse a post drawn with text outside a slide as the one thread does: a problem with the post, with its hint', async () => {
+    // Templates that add text to an answer only when drawing: the layout cannot see it.
+    const sneaky = join(scratch, 'sneaky-templates.mjs');
+    writeFileSync(
+      sneaky,
+      `import { templates as base } from ${JSON.stringify(templatesUrl)};
+const extra = { kind: 'paragraph', text: ${JSON.stringify('Mer text som bara ritas. '.repeat(40))} };
+export const templates = {
+  ...base,
+  qa: (props) => base.qa(props.measure ? props : { ...props, slide: { ...props.slide, blocks: [...props.slide.blocks, extra] } }),
+};
+`,
+    );
+    const pool = new DrawPool({ templatesUrl: pathToFileURL(sneaky).href, threads: 1, jobs: 1 });
+    try {
+      const [first] = specsOfCampaign(dataset, dataset.campaigns[0]!);
+      const planned = await pool.plan(first!);
+      if (planned.type !== 'planned') throw new Error(`not planned: ${planned.type}`);
+      const drawing = pool.draw(planned.post, { image: 'jpeg', svg: false });
+      await expect(drawing).rejects.toBeInstanceOf(InputError);
+      await expect(drawing).rejects.toThrow(/outside the slide/);
+      await expect(drawing).rejects.toMatchObject({ hint: expect.stringMatching(/answer blocks/) });
+    } finally {
+      await pool.close();
+    }
   });
 });
