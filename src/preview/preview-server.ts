@@ -122,6 +122,10 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     throw error;
   }
   events.follow(session);
+  // The studio's own writes are followed at once, not when the watcher reports them.
+  const following = session;
+  const followWrite = (): void => void following.followData();
+  writerOf(options.dataDir).listeners.add(followWrite);
 
   const running = session;
   const shownHost = host.includes(':') ? `[${host}]` : host;
@@ -130,6 +134,7 @@ export async function startPreview(options: PreviewOptions): Promise<PreviewServ
     host,
     port,
     async close() {
+      writerOf(options.dataDir).listeners.delete(followWrite);
       events.close();
       await closeServer(server);
       await runner.close();

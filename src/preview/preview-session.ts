@@ -1,3 +1,5 @@
+import { lstat, readdir } from 'node:fs/promises';
+import { join, relative } from 'node:path';
 import { inspectData } from '../data/load.js';
 import type { Format } from '../data/schema.js';
 import type { ImageFormat } from '../render/rasterize.js';
@@ -47,6 +49,9 @@ export class PreviewSession {
   /** The folders no longer followed, and why; empty while every change is followed. */
   private readonly stops: ProblemEntry[] = [];
   private renderer!: SlideRenderer;
+  /** The data folder's files as last read (fileStamps), to tell a change from a repeat. */
+  private stamps: string | undefined;
+  private following: Promise<void> = Promise.resolve();
 
   private constructor(private readonly options: SessionOptions) {}
 
@@ -62,17 +67,12 @@ export class PreviewSession {
       },
     });
     try {
+      session.stamps = await fileStamps(options.dataDir);
       await session.readData();
       session.watchers = [
         watchFolder(options.dataDir, {
           debounceMs: options.debounceMs,
-          onChange: () => {
-            void session.readData().then(() => {
-              const problems = session.view.problem?.problem.entries.length ?? 0;
-              options.onEvent({ type: 'data', problems });
-              session.changed('data');
-            });
-          },
+          onChange: () => void session.followData(),
           onStop: (reason) => session.stopped(options.dataDir, reason),
         }),
         watchFolder(options.templatesDir, {
@@ -181,6 +181,28 @@ export class PreviewSession {
     }
   }
 
+  /**
+   * Reads the data again and tells the page, unless no file changed since the last read: the
+   * studio calls it as soon as it has written a file, so an edit does not wait for the watcher
+   * (~140 ms), whose report of the same write then changes nothing.
+   */
+  followData(): Promise<void> {
+    // One at a time: the watcher's report of a write waits for the read the write asked for.
+    const run = this.following.then(() => this.followDataNow());
+    this.following = run.catch(() => undefined);
+    return run;
+  }
+
+  private async followDataNow(): Promise<void> {
+    const stamps = await fileStamps(this.options.dataDir);
+    if (stamps === this.stamps) return;
+    await this.readData();
+    this.stamps = stamps;
+    const problems = this.view.problem?.problem.entries.length ?? 0;
+    this.options.onEvent({ type: 'data', problems });
+    this.changed('data');
+  }
+
   /** Calls `listener` on every change; returns what stops it. */
   subscribe(listener: (change: Change) => void): () => void {
     this.listeners.add(listener);
@@ -244,4 +266,24 @@ export class PreviewSession {
     this.keys.set(key, keyed);
     if (this.keys.size > rememberedKeys) this.keys.delete(this.keys.keys().next().value!);
   }
+}
+
+/**
+ * Every file of a data folder (dot files and folders and `~` backups aside, as the watcher
+ * leaves them) with its size and modification time: two readings are equal when no file was
+ * written, added or removed between them.
+ */
+async function fileStamps(dir: string): Promise<string> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  const stamps = await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name))
+      .filter((path) => !/(^|[\\/])\.|~$/.test(relative(dir, path)))
+      .map(async (path) => {
+        const stat = await lstat(path).catch(() => undefined);
+        return stat === undefined ? '' : `${relative(dir, path)}:${stat.size}:${stat.mtimeMs}`;
+      }),
+  );
+  return stamps.sort().join('\n');
 }

@@ -24,10 +24,13 @@ export interface PreviewFixture {
   close(): Promise<void>;
 }
 
-/** `data`: the data folder to copy (the bundled data/ unless given). */
+/**
+ * `data`: the data folder to copy (the bundled data/ unless given); `debounceMs`: how long the
+ * folder watcher lets a change settle (the studio's own default unless given).
+ */
 export async function startFixture(
   name: string,
-  { data = join(root, 'data') }: { data?: string } = {},
+  { data = join(root, 'data'), debounceMs }: { data?: string; debounceMs?: number } = {},
 ): Promise<PreviewFixture> {
   const dir = mkdtempSync(join(tmpdir(), `excerpt-preview-${name}-`));
   const dataDir = join(dir, 'data');
@@ -41,6 +44,7 @@ export async function startFixture(
     outDir,
     templatesDir,
     port: 0,
+    ...(debounceMs === undefined ? {} : { debounceMs }),
     onEvent: (event) => events.push(event),
   });
   const getJson = async <T>(path: string): Promise<T> => {
