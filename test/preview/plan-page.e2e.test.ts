@@ -1,14 +1,14 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { type BrowserContext, type Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignSchema } from '../../src/data/schema.js';
 import { axeViolations } from '../helpers/axe.js';
-import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
-import { startFixture, type PreviewFixture } from './fixture.js';
+import type { PreviewFixture } from './fixture.js';
+import { openStudio, type StudioBrowser } from './studio-browser.js';
 
 /**
  * The studio's Campaigns, Fairness and Build views in Chromium, as a communicator uses them:
@@ -21,27 +21,16 @@ import { startFixture, type PreviewFixture } from './fixture.js';
 const screens = process.env.EXCERPT_SCREENS ?? join(tmpdir(), 'excerpt-screens');
 const advent = 'adventsfragestund-2020';
 
+let studio: StudioBrowser | undefined;
 let fixture: PreviewFixture;
-let profile: string;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(screens, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'excerpt-chromium-'));
-  [fixture, context] = await Promise.all([
-    startFixture('plan-page'),
-    chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    }),
-  ]);
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  studio = await openStudio('plan-page', { pageErrors, acceptDownloads: true });
+  ({ fixture, context, page } = studio);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], {
     origin: new URL(fixture.server.url).origin,
   });
@@ -49,9 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await context?.close();
-  await fixture?.close();
-  if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+  await studio?.close();
 });
 
 const campaignFile = (): string => join(fixture.dataDir, 'campaigns', `${advent}.yaml`);

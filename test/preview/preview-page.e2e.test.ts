@@ -1,47 +1,34 @@
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveByRename, startFixture, type PreviewFixture } from './fixture.js';
+import { openStudio, type StudioBrowser } from './studio-browser.js';
 
 /**
  * The page in a real browser: Debian's Chromium driven by playwright-core (never a downloaded
  * browser), with the flags these machines need (FACTS.md) and an empty profile.
  */
 
+let studio: StudioBrowser | undefined;
 let fixture: PreviewFixture;
-let profile: string;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
-  profile = mkdtempSync(join(tmpdir(), 'excerpt-chromium-'));
-  [fixture, context] = await Promise.all([
-    startFixture('page'),
-    chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-    }),
-  ]);
+  studio = await openStudio('page', { pageErrors });
+  ({ fixture, context, page } = studio);
   // These tests read the page's English texts; the Swedish default is tested in studio-page.
   // (Documents without storage, such as a slide opened alone, have none to set.)
   await context.addInitScript({
     content: "try { localStorage.setItem('excerpt-language', 'en'); } catch {}",
   });
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(fixture.server.url);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await fixture?.close();
-  if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+  await studio?.close();
 });
 
 /**

@@ -1,14 +1,14 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { campaignSchema } from '../../src/data/schema.js';
 import { axeViolations } from '../helpers/axe.js';
-import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
-import { root, startFixture, type PreviewFixture } from './fixture.js';
+import { root, type PreviewFixture } from './fixture.js';
+import { openStudio, type StudioBrowser } from './studio-browser.js';
 
 /**
  * The whole flow of issue 12's "Must show", as a communicator goes through it in the studio,
@@ -31,34 +31,20 @@ const pageText = readFileSync(join(root, 'test/fixtures/pages/valfragor-2022.txt
   'om samtyke.',
 );
 
+let studio: StudioBrowser | undefined;
 let fixture: PreviewFixture;
-let profile: string;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(screens, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'excerpt-chromium-'));
-  [fixture, context] = await Promise.all([
-    startFixture('flow'),
-    chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-      acceptDownloads: true,
-    }),
-  ]);
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  studio = await openStudio('flow', { pageErrors, acceptDownloads: true });
+  ({ fixture, page } = studio);
   await page.goto(`${fixture.server.url}#plan`);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await fixture?.close();
-  if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+  await studio?.close();
 });
 
 const campaignFile = (): string => join(fixture.dataDir, 'campaigns', `${campaign}.yaml`);

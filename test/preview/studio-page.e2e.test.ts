@@ -1,10 +1,9 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
-import { root, startFixture, type PreviewFixture } from './fixture.js';
+import { root, type PreviewFixture } from './fixture.js';
+import { openStudio, type StudioBrowser } from './studio-browser.js';
 
 /**
  * The studio page as a Swedish communicator meets it: in Swedish unless English is asked for
@@ -15,33 +14,20 @@ import { root, startFixture, type PreviewFixture } from './fixture.js';
 const screens = process.env.EXCERPT_SCREENS ?? join(root, '.scratch', 'screens', 'studio-core');
 const axeSource = readFileSync(join(root, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
+let studio: StudioBrowser | undefined;
 let fixture: PreviewFixture;
-let profile: string;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(screens, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'excerpt-chromium-'));
-  [fixture, context] = await Promise.all([
-    startFixture('studio-page'),
-    chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-      viewport: { width: 1280, height: 900 },
-    }),
-  ]);
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(error.message));
+  studio = await openStudio('studio-page', { pageErrors });
+  ({ fixture, page } = studio);
   await page.goto(fixture.server.url);
 });
 
 afterAll(async () => {
-  await context?.close();
-  await fixture?.close();
-  if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+  await studio?.close();
 });
 
 interface AxeViolation {

@@ -1,11 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProofreadReply } from '../../src/preview/page-protocol.js';
-import { chromiumArgs, chromiumPath } from '../helpers/chromium.js';
-import { root, startFixture, type PreviewFixture } from './fixture.js';
+import { root, type PreviewFixture } from './fixture.js';
+import { openStudio, type StudioBrowser } from './studio-browser.js';
 import { send, tokenOf } from './write-client.js';
 
 /**
@@ -15,38 +14,28 @@ import { send, tokenOf } from './write-client.js';
 
 const screens = process.env.EXCERPT_SCREENS ?? join(root, '.scratch', 'screens', 'studio-core');
 const interview = 'adventsfragestund-2020/centerpartiet';
+let studio: StudioBrowser | undefined;
 let fixture: PreviewFixture;
 let file: string;
 let original: string;
-let profile: string;
-let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(screens, { recursive: true });
-  profile = mkdtempSync(join(tmpdir(), 'excerpt-chromium-'));
-  [fixture, context] = await Promise.all([
-    startFixture('studio-proofread'),
-    chromium.launchPersistentContext(profile, {
-      executablePath: chromiumPath,
-      args: chromiumArgs,
-      headless: true,
-      viewport: { width: 1280, height: 1000 },
-    }),
-  ]);
+  studio = await openStudio('studio-proofread', {
+    pageErrors,
+    viewport: { width: 1280, height: 1000 },
+  });
+  ({ fixture, page } = studio);
   file = join(fixture.dataDir, 'interviews', ...`${interview}.yaml`.split('/'));
   // A typo in the first answer, as an import of the website's page would bring.
   original = readFileSync(file, 'utf8').replace('nollvision', 'nollvission');
   writeFileSync(file, original);
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('pageerror', (error) => pageErrors.push(error.message));
 });
 
 afterAll(async () => {
-  await context?.close();
-  await fixture?.close();
-  if (profile !== undefined) rmSync(profile, { recursive: true, force: true });
+  await studio?.close();
 });
 
 describe('studio proofreading: the route', () => {
