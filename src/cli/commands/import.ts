@@ -2,8 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { InputError } from '../../errors.js';
-import { importPage } from '../../data/import-page.js';
-import { writeImport, type ImportReport } from '../../data/write-import.js';
+import type { ImportReport } from '../../data/write-import.js';
 import { formatPath } from '../../issue.js';
 import { globalOptionsSchema, parseOptions } from '../options.js';
 import { escapeControls, stringifyJson } from '../terminal-text.js';
@@ -30,6 +29,8 @@ export function importCommand(): Command {
     )
     .action(async (page: string, _options: unknown, command: Command) => {
       const options = parseOptions(importOptionsSchema, command);
+      const { importPage } = await import('../../data/import-page.js');
+      const { writeImport } = await import('../../data/write-import.js');
       const result = importPage(await readPage(page), { source: page });
       if (options.json) {
         process.stdout.write(`${stringifyJson(result)}\n`);

@@ -2,8 +2,6 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { z } from 'zod';
 import { formatSchema } from '../../data/schema.js';
-import { loadPostSource } from '../../render/post-source.js';
-import { resolvePost } from '../../render/post-spec.js';
 import {
   choiceOption,
   globalOptionsSchema,
@@ -53,12 +51,16 @@ export function renderCommand(): Command {
         { hashOfPost },
         post,
         templates,
+        { loadPostSource },
+        { resolvePost },
       ] = await Promise.all([
         import('../../render/output.js'),
         import('../../render/output-lock.js'),
         import('../../render/post-hash.js'),
         import('../../render/render-post.js'),
         loadTemplates(),
+        import('../../render/post-source.js'),
+        import('../../render/post-spec.js'),
       ]);
       const spec = resolvePost(await loadPostSource(options.data, target), {
         qaIds: options.qa,

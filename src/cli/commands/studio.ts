@@ -3,7 +3,6 @@ import { Command } from 'commander';
 import { z } from 'zod';
 import { formatLocated } from '../../issue.js';
 import type { PreviewEvent } from '../../preview/preview-event.js';
-import { startPreview } from '../../preview/preview-server.js';
 import {
   globalOptionsSchema,
   imageOption,
@@ -43,6 +42,7 @@ export function studioCommand(): Command {
       // Said as the command was called: `excerpt preview` users read "Preview at".
       const name = command.parent?.args[0] === 'preview' ? 'Preview' : 'Studio';
       const style = createStyle(shouldUseColor(process.stdout));
+      const { startPreview } = await import('../../preview/preview-server.js');
       const server = await startPreview({
         dataDir: options.data,
         outDir: options.out,
