@@ -1,5 +1,5 @@
 import { describeProblemCount, formatIssue } from './issue.js';
-import type { Issue } from './issue.js';
+import type { InSwedish, Issue } from './issue.js';
 
 /**
  * Every error the tool means to raise is an AppError: a message that says what is wrong, a hint
@@ -8,11 +8,17 @@ import type { Issue } from './issue.js';
  */
 export class AppError extends Error {
   readonly hint: string | undefined;
+  /** The message and hint in Swedish, for the studio (a page that cannot be imported). */
+  readonly sv: InSwedish | undefined;
 
-  constructor(message: string, options: { hint?: string; cause?: unknown } = {}) {
+  constructor(
+    message: string,
+    options: { hint?: string; cause?: unknown; sv?: InSwedish | undefined } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.hint = options.hint;
+    this.sv = options.sv;
   }
 }
 

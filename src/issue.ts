@@ -17,6 +17,16 @@ export type IssueCode =
 /** An error stops a build (and makes `check` exit 2); a warning does not. */
 export type Severity = 'error' | 'warning';
 
+/**
+ * What a problem says in Swedish, for the studio, whose language is Swedish: the terminal and
+ * `check --json` say `message` and `hint`, in English, as they always have. The words that
+ * make sense after the field: `saknas`.
+ */
+export interface InSwedish {
+  message: string;
+  hint?: string;
+}
+
 /** A field inside a data file: `['qa', 2, 'question']` is written `qa[2].question`. */
 export type FieldPath = readonly (string | number)[];
 
@@ -45,6 +55,11 @@ export interface Issue {
   suggestions?: string[];
   /** The id of the Q&A the field belongs to, e.g. `q3`. */
   qa?: string;
+  /**
+   * The message and hint in Swedish. Every problem the loader and the importer find has it;
+   * the checks of `excerpt check` do not yet (the studio names their kind in Swedish).
+   */
+  sv?: InSwedish;
 }
 
 /**

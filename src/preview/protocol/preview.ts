@@ -17,6 +17,8 @@ export interface ProblemEntry {
   where?: string;
   message: string;
   hint?: string;
+  /** The message and hint in Swedish, when the problem has them (the page's language). */
+  sv?: { message: string; hint?: string };
   /** The text of the line at fault, when the file and line are known. */
   code?: string;
 }
