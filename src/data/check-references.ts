@@ -5,8 +5,24 @@ import { findClosest } from './closest.js';
 import { closestPassage, isVerbatimPassage } from './highlight.js';
 import type { Brand, Campaign, Interview } from './schema.js';
 
-/** What every issue found here is: an error in how files refer to each other. */
-const reference = { code: 'reference', severity: 'error' } as const;
+/** A text in the terminal's English and the studio's Swedish. */
+interface Said {
+  en: string;
+  sv: string;
+}
+
+/** An error in how files refer to each other, said in English and Swedish. */
+function referenceIssue(file: string, path: FieldPath, message: Said, hint: Said): Issue {
+  return {
+    code: 'reference',
+    severity: 'error',
+    file,
+    path,
+    message: message.en,
+    hint: hint.en,
+    sv: { message: message.sv, hint: hint.sv },
+  };
+}
 
 /** A parsed value and the file it came from. */
 export interface Sourced<T> {
@@ -75,13 +91,21 @@ export function checkQaIds(file: string, interview: Interview): Issue[] {
     const earlier = firstIndex.get(qa.id);
     if (earlier === undefined) firstIndex.set(qa.id, index);
     else {
-      issues.push({
-        ...reference,
-        file,
-        path: ['qa', index, 'id'],
-        message: `${qa.id} is already the id of ${formatPath(['qa', earlier])}`,
-        hint: 'every Q&A of an interview needs its own id (q1, q2, …)',
-      });
+      const first = formatPath(['qa', earlier]);
+      issues.push(
+        referenceIssue(
+          file,
+          ['qa', index, 'id'],
+          {
+            en: `${qa.id} is already the id of ${first}`,
+            sv: `${qa.id} är redan id för ${first}`,
+          },
+          {
+            en: 'every Q&A of an interview needs its own id (q1, q2, …)',
+            sv: 'varje fråga i en intervju behöver ett eget id (q1, q2, …)',
+          },
+        ),
+      );
     }
   });
   return issues;
@@ -105,36 +129,54 @@ function checkCampaigns(
   for (const { file, value: campaign } of campaigns) {
     const expected = campaignIdOfFile(file);
     if (campaign.id !== expected) {
-      issues.push({
-        ...reference,
-        file,
-        path: ['id'],
-        message: `is ${campaign.id} but the file is named ${basename(file)}`,
-        hint: `a campaign's id and file name must match: set id: ${expected}, or rename the file to ${campaign.id}.yaml`,
-      });
+      issues.push(
+        referenceIssue(
+          file,
+          ['id'],
+          {
+            en: `is ${campaign.id} but the file is named ${basename(file)}`,
+            sv: `är ${campaign.id} men filen heter ${basename(file)}`,
+          },
+          {
+            en: `a campaign's id and file name must match: set id: ${expected}, or rename the file to ${campaign.id}.yaml`,
+            sv: `en kampanjs id och filnamn ska stämma överens: skriv id: ${expected}, eller byt namn på filen till ${campaign.id}.yaml`,
+          },
+        ),
+      );
     }
     const first = firstFile.get(campaign.id);
     if (first === undefined) firstFile.set(campaign.id, file);
     else {
-      issues.push({
-        ...reference,
-        file,
-        path: ['id'],
-        message: `${campaign.id} is already the id of ${first}`,
-        hint: 'every campaign needs its own id',
-      });
+      issues.push(
+        referenceIssue(
+          file,
+          ['id'],
+          {
+            en: `${campaign.id} is already the id of ${first}`,
+            sv: `${campaign.id} är redan id för ${first}`,
+          },
+          { en: 'every campaign needs its own id', sv: 'varje kampanj behöver ett eget id' },
+        ),
+      );
     }
 
     if (brand !== undefined && !Object.hasOwn(brand.themes, campaign.theme)) {
       const themes = Object.keys(brand.themes);
       const closest = findClosest(campaign.theme, themes);
-      issues.push({
-        ...reference,
-        file,
-        path: ['theme'],
-        message: `the theme ${campaign.theme} is not defined in brand.yaml`,
-        hint: `${closest === undefined ? '' : `did you mean ${closest}? `}the themes are: ${themes.join(', ')}`,
-      });
+      issues.push(
+        referenceIssue(
+          file,
+          ['theme'],
+          {
+            en: `the theme ${campaign.theme} is not defined in brand.yaml`,
+            sv: `temat ${campaign.theme} finns inte i brand.yaml`,
+          },
+          {
+            en: `${closest === undefined ? '' : `did you mean ${closest}? `}the themes are: ${themes.join(', ')}`,
+            sv: `${closest === undefined ? '' : `menade du ${closest}? `}temana är: ${themes.join(', ')}`,
+          },
+        ),
+      );
     }
 
     issues.push(...checkPosts(file, campaign, context));
@@ -152,59 +194,81 @@ function checkPosts(file: string, campaign: Campaign, context: Context): Issue[]
     const earlier = seen.get(key);
     if (earlier === undefined) seen.set(key, postIndex);
     else {
-      issues.push({
-        ...reference,
-        file,
-        path: at,
-        message: `is the same post as ${formatPath(['posts', earlier])} (${post.interview} on ${post.date})`,
-        hint: 'remove one of them',
-      });
+      const same = formatPath(['posts', earlier]);
+      issues.push(
+        referenceIssue(
+          file,
+          at,
+          {
+            en: `is the same post as ${same} (${post.interview} on ${post.date})`,
+            sv: `är samma inlägg som ${same} (${post.interview} den ${post.date})`,
+          },
+          { en: 'remove one of them', sv: 'ta bort ett av dem' },
+        ),
+      );
     }
 
     const sourced = context.interviewsById.get(post.interview);
     if (sourced === undefined) {
       if (!context.unreadableInterviews.has(post.interview)) {
-        issues.push({
-          ...reference,
-          file,
-          path: [...at, 'interview'],
-          message: `no interview has the id ${post.interview}`,
-          hint: unknownInterviewHint(post.interview, campaign.id, context),
-        });
+        issues.push(
+          referenceIssue(
+            file,
+            [...at, 'interview'],
+            {
+              en: `no interview has the id ${post.interview}`,
+              sv: `ingen intervju har id ${post.interview}`,
+            },
+            unknownInterviewHint(post.interview, campaign.id, context),
+          ),
+        );
       }
       return;
     }
 
     const interview = sourced.value;
     if (!names.has(interview.campaign)) {
-      issues.push({
-        ...reference,
-        file,
-        path: [...at, 'interview'],
-        message: `${interview.id} belongs to the campaign ${interview.campaign}, not ${campaign.id}`,
-        hint: `move this post to ${join(dirname(file), `${interview.campaign}.yaml`)}`,
-      });
+      const home = join(dirname(file), `${interview.campaign}.yaml`);
+      issues.push(
+        referenceIssue(
+          file,
+          [...at, 'interview'],
+          {
+            en: `${interview.id} belongs to the campaign ${interview.campaign}, not ${campaign.id}`,
+            sv: `${interview.id} hör till kampanjen ${interview.campaign}, inte ${campaign.id}`,
+          },
+          { en: `move this post to ${home}`, sv: `flytta inlägget till ${home}` },
+        ),
+      );
     }
 
     const qaIds = interview.qa.map((qa) => qa.id);
     const listed = new Set<string>();
     post.qa.forEach((qaId, qaIndex) => {
       if (!qaIds.includes(qaId)) {
-        issues.push({
-          ...reference,
-          file,
-          path: [...at, 'qa', qaIndex],
-          message: `${qaId} is not a Q&A of ${interview.id}`,
-          hint: `its Q&A ids are: ${qaIds.join(', ')}`,
-        });
+        issues.push(
+          referenceIssue(
+            file,
+            [...at, 'qa', qaIndex],
+            {
+              en: `${qaId} is not a Q&A of ${interview.id}`,
+              sv: `${qaId} är ingen fråga i ${interview.id}`,
+            },
+            {
+              en: `its Q&A ids are: ${qaIds.join(', ')}`,
+              sv: `dess frågor har id: ${qaIds.join(', ')}`,
+            },
+          ),
+        );
       } else if (listed.has(qaId)) {
-        issues.push({
-          ...reference,
-          file,
-          path: [...at, 'qa', qaIndex],
-          message: `${qaId} is listed twice`,
-          hint: 'remove the second one',
-        });
+        issues.push(
+          referenceIssue(
+            file,
+            [...at, 'qa', qaIndex],
+            { en: `${qaId} is listed twice`, sv: `${qaId} står två gånger` },
+            { en: 'remove the second one', sv: 'ta bort den andra' },
+          ),
+        );
       }
       listed.add(qaId);
     });
@@ -213,16 +277,26 @@ function checkPosts(file: string, campaign: Campaign, context: Context): Issue[]
       const chosen = interview.qa.filter((qa) => post.qa.includes(qa.id));
       if (!isVerbatimPassage(post.highlight, chosen)) {
         const closest = closestPassage(post.highlight, chosen);
-        issues.push({
-          ...reference,
-          file,
-          path: [...at, 'highlight'],
-          message: `is not a passage of the chosen answers, word for word (${post.qa.join(', ')} of ${interview.id})`,
-          hint:
+        const chosenIds = post.qa.join(', ');
+        issues.push(
+          referenceIssue(
+            file,
+            [...at, 'highlight'],
+            {
+              en: `is not a passage of the chosen answers, word for word (${chosenIds} of ${interview.id})`,
+              sv: `är inte ett ordagrant citat ur de valda svaren (${chosenIds} i ${interview.id})`,
+            },
             closest === undefined
-              ? 'copy the passage from the answer as it is written'
-              : `the closest passage of the answer reads: ”${closest}”; copy it as it is written (only spaces, quotation marks and a full stop at the end may differ)`,
-        });
+              ? {
+                  en: 'copy the passage from the answer as it is written',
+                  sv: 'kopiera stycket ur svaret precis som det är skrivet',
+                }
+              : {
+                  en: `the closest passage of the answer reads: ”${closest}”; copy it as it is written (only spaces, quotation marks and a full stop at the end may differ)`,
+                  sv: `det närmaste stycket i svaret lyder: ”${closest}”; kopiera det precis som det är skrivet (bara mellanslag, citattecken och en punkt på slutet får skilja)`,
+                },
+          ),
+        );
       }
     }
   });
@@ -236,48 +310,72 @@ function checkInterviews(interviews: readonly Sourced<Interview>[], context: Con
     const folder = basename(dirname(file));
     const expected = interviewIdOfFile(file);
     if (interview.id !== expected) {
-      issues.push({
-        ...reference,
-        file,
-        path: ['id'],
-        message: `is ${interview.id} but the file is ${file}`,
-        hint: `an interview's id is <campaign folder>/<file name>: set id: ${expected}, or move the file to interviews/${interview.id}.yaml`,
-      });
+      issues.push(
+        referenceIssue(
+          file,
+          ['id'],
+          {
+            en: `is ${interview.id} but the file is ${file}`,
+            sv: `är ${interview.id} men filen är ${file}`,
+          },
+          {
+            en: `an interview's id is <campaign folder>/<file name>: set id: ${expected}, or move the file to interviews/${interview.id}.yaml`,
+            sv: `en intervjus id är <kampanjens mapp>/<filens namn>: skriv id: ${expected}, eller flytta filen till interviews/${interview.id}.yaml`,
+          },
+        ),
+      );
     }
 
     if (interview.campaign !== folder) {
-      issues.push({
-        ...reference,
-        file,
-        path: ['campaign'],
-        message: `is ${interview.campaign} but the file is in the folder of ${folder}`,
-        hint: `set campaign: ${folder}, or move the file to interviews/${interview.campaign}/`,
-      });
+      issues.push(
+        referenceIssue(
+          file,
+          ['campaign'],
+          {
+            en: `is ${interview.campaign} but the file is in the folder of ${folder}`,
+            sv: `är ${interview.campaign} men filen ligger i mappen för ${folder}`,
+          },
+          {
+            en: `set campaign: ${folder}, or move the file to interviews/${interview.campaign}/`,
+            sv: `skriv campaign: ${folder}, eller flytta filen till interviews/${interview.campaign}/`,
+          },
+        ),
+      );
     } else if (!context.campaignIds.has(folder)) {
       const closest = findClosest(folder, context.campaignIds);
       const known = [...context.campaignIds].sort();
-      issues.push({
-        ...reference,
-        file,
-        path: ['campaign'],
-        message: `no campaign has the id ${folder}`,
-        hint:
+      issues.push(
+        referenceIssue(
+          file,
+          ['campaign'],
+          { en: `no campaign has the id ${folder}`, sv: `ingen kampanj har id ${folder}` },
           closest !== undefined
-            ? `did you mean ${closest}? the folder under interviews/ and campaign: both name the campaign`
-            : `add campaigns/${folder}.yaml${known.length > 0 ? `; the campaigns are: ${known.join(', ')}` : ''}`,
-      });
+            ? {
+                en: `did you mean ${closest}? the folder under interviews/ and campaign: both name the campaign`,
+                sv: `menade du ${closest}? både mappen under interviews/ och campaign: anger kampanjen`,
+              }
+            : {
+                en: `add campaigns/${folder}.yaml${known.length > 0 ? `; the campaigns are: ${known.join(', ')}` : ''}`,
+                sv: `lägg till campaigns/${folder}.yaml${known.length > 0 ? `; kampanjerna är: ${known.join(', ')}` : ''}`,
+              },
+        ),
+      );
     }
 
     const first = firstFile.get(interview.id);
     if (first === undefined) firstFile.set(interview.id, file);
     else {
-      issues.push({
-        ...reference,
-        file,
-        path: ['id'],
-        message: `${interview.id} is already the id of ${first}`,
-        hint: 'every interview needs its own id',
-      });
+      issues.push(
+        referenceIssue(
+          file,
+          ['id'],
+          {
+            en: `${interview.id} is already the id of ${first}`,
+            sv: `${interview.id} är redan id för ${first}`,
+          },
+          { en: 'every interview needs its own id', sv: 'varje intervju behöver ett eget id' },
+        ),
+      );
     }
 
     issues.push(...checkQaIds(file, interview));
@@ -289,7 +387,7 @@ function checkInterviews(interviews: readonly Sourced<Interview>[], context: Con
  * A likely typo, compared part by part (`<campaign>/<party>`): whole ids share long prefixes,
  * which would make unrelated parties look alike. Otherwise the campaign's interviews, listed.
  */
-function unknownInterviewHint(id: string, campaignId: string, context: Context): string {
+function unknownInterviewHint(id: string, campaignId: string, context: Context): Said {
   const known = [
     ...new Set([...context.interviewsById.values()].map(({ value }) => value.id)),
   ].sort();
@@ -303,11 +401,22 @@ function unknownInterviewHint(id: string, campaignId: string, context: Context):
       .filter((knownId) => knownId.startsWith(`${campaign}/`))
       .map((knownId) => knownId.slice(campaign.length + 1));
     const party = parties.includes(partyPart) ? partyPart : findClosest(partyPart, parties);
-    if (party !== undefined) return `did you mean ${campaign}/${party}?`;
+    if (party !== undefined) {
+      return {
+        en: `did you mean ${campaign}/${party}?`,
+        sv: `menade du ${campaign}/${party}?`,
+      };
+    }
   }
 
   const ofCampaign = known.filter((knownId) => knownId.startsWith(`${campaignId}/`));
   return ofCampaign.length > 0
-    ? `the interviews of ${campaignId} are: ${ofCampaign.join(', ')}`
-    : `there are no interviews of ${campaignId} yet: add them under interviews/${campaignId}/`;
+    ? {
+        en: `the interviews of ${campaignId} are: ${ofCampaign.join(', ')}`,
+        sv: `intervjuerna i ${campaignId} är: ${ofCampaign.join(', ')}`,
+      }
+    : {
+        en: `there are no interviews of ${campaignId} yet: add them under interviews/${campaignId}/`,
+        sv: `${campaignId} har inga intervjuer än: lägg dem under interviews/${campaignId}/`,
+      };
 }

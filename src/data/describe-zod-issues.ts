@@ -1,14 +1,23 @@
 import { z } from 'zod';
 import type { Issue } from '../issue.js';
 import { findClosest } from './closest.js';
-import { answerBlockSchema } from './schema.js';
+import { answerBlockSchema, swedishOfSchemaMessage } from './schema.js';
 
 type ZodIssue = z.core.$ZodIssue;
 
-/** The hint for text that YAML read as a mapping because its line ends in a colon (FACTS.md). */
-export const colonHint = "put the text in quotes: a line ending in ':' reads as a key in YAML";
+/** A text in the terminal's English and the studio's Swedish. */
+interface Said {
+  en: string;
+  sv: string;
+}
 
-const quoteHint = 'put it in quotes';
+/** The hint for text that YAML read as a mapping because its line ends in a colon (FACTS.md). */
+const colonHint: Said = {
+  en: "put the text in quotes: a line ending in ':' reads as a key in YAML",
+  sv: 'sätt texten inom raka citattecken ("…"), så hör kolonet till texten: en rad som slutar med kolon läses annars som ett fältnamn',
+};
+
+const quoteHint: Said = { en: 'put it in quotes', sv: 'sätt det inom raka citattecken ("…")' };
 
 /**
  * Turns zod's issues for one parsed file into messages that say what is wrong and what would
@@ -34,7 +43,18 @@ function describeIssue(
   const lastKey = path.at(-1);
 
   if (isColonMapping(value) && expectsText(issue, root, path)) {
-    return [schemaIssue(path, `is a mapping ${showColonMapping(value)}, not text`, colonHint)];
+    const shown = showColonMapping(value);
+    return [
+      schemaIssue(
+        path,
+        {
+          en: `is a mapping ${shown}, not text`,
+          // The mapping itself is YAML's business: the studio says what happened in words.
+          sv: 'lästes som ett fältnamn, inte som text: raden slutar med kolon',
+        },
+        colonHint,
+      ),
+    ];
   }
 
   switch (issue.code) {
@@ -45,13 +65,20 @@ function describeIssue(
       const known = knownKeys(schemaAt(root, path));
       return issue.keys.map((key) => {
         const closest = findClosest(key, known);
-        const hint =
+        const hint: Said | undefined =
           closest !== undefined
-            ? `did you mean ${closest}?`
+            ? { en: `did you mean ${closest}?`, sv: `menade du ${closest}?` }
             : known.length > 0
-              ? `the fields here are: ${known.join(', ')}`
+              ? {
+                  en: `the fields here are: ${known.join(', ')}`,
+                  sv: `fälten här är: ${known.join(', ')}`,
+                }
               : undefined;
-        return schemaIssue([...path, key], 'is not a known field', hint);
+        return schemaIssue(
+          [...path, key],
+          { en: 'is not a known field', sv: 'är inget känt fält' },
+          hint,
+        );
       });
     }
 
@@ -61,50 +88,90 @@ function describeIssue(
     case 'invalid_key': {
       const inner = issue.issues[0];
       const reason =
-        inner === undefined || isDefaultMessage(inner.message) ? 'is not allowed' : inner.message;
-      return [schemaIssue(path, `the name ${JSON.stringify(String(lastKey))} ${reason}`)];
+        inner === undefined || isDefaultMessage(inner.message)
+          ? { en: 'is not allowed', sv: 'är inte tillåtet' }
+          : ownMessage(inner.message);
+      const name = JSON.stringify(String(lastKey));
+      return [
+        schemaIssue(path, {
+          en: `the name ${name} ${reason.en}`,
+          sv: `namnet ${swedishQuoted(String(lastKey))} ${reason.sv}`,
+        }),
+      ];
     }
 
-    case 'too_small':
-      if (!isDefaultMessage(issue.message)) return [schemaIssue(path, issue.message)];
+    case 'too_small': {
+      if (!isDefaultMessage(issue.message)) return [schemaIssue(path, ownMessage(issue.message))];
+      const minimum = Number(issue.minimum);
       if (issue.origin === 'array' || issue.origin === 'set') {
         return [
-          schemaIssue(
-            path,
-            `needs at least ${String(issue.minimum)} ${plural(Number(issue.minimum), 'item')}`,
-          ),
+          schemaIssue(path, {
+            en: `needs at least ${String(minimum)} ${minimum === 1 ? 'item' : 'items'}`,
+            sv: `behöver minst ${minimum === 1 ? 'ett värde' : `${String(minimum)} värden`}`,
+          }),
         ];
       }
       if (issue.origin === 'string') {
         return [
           schemaIssue(
             path,
-            Number(issue.minimum) <= 1
-              ? 'must not be empty'
-              : `must be at least ${String(issue.minimum)} characters long`,
+            minimum <= 1
+              ? { en: 'must not be empty', sv: 'får inte vara tomt' }
+              : {
+                  en: `must be at least ${String(minimum)} characters long`,
+                  sv: `ska vara minst ${String(minimum)} tecken långt`,
+                },
           ),
         ];
       }
-      return [schemaIssue(path, issue.message)];
+      return [schemaIssue(path, ownMessage(issue.message))];
+    }
 
-    case 'invalid_value':
-      if (!isDefaultMessage(issue.message)) return [schemaIssue(path, issue.message)];
+    case 'invalid_value': {
+      if (!isDefaultMessage(issue.message)) return [schemaIssue(path, ownMessage(issue.message))];
+      const allowed = issue.values.map((option) => String(option)).join(', ');
+      const found = describeValue(value);
+      return [
+        schemaIssue(path, {
+          en: `must be one of ${allowed}, not ${found.en}`,
+          sv: `ska vara ett av ${allowed}, inte ${found.sv}`,
+        }),
+      ];
+    }
+
+    case 'custom': {
+      // A refinement of ours may carry its hint and its Swedish: `params: { hint, sv }`.
+      const hint: unknown = issue.params?.hint;
+      const sv: unknown = issue.params?.sv;
+      const inSwedish =
+        typeof sv === 'object' && sv !== null ? (sv as { message?: unknown; hint?: unknown }) : {};
       return [
         schemaIssue(
           path,
-          `must be one of ${issue.values.map((allowed) => String(allowed)).join(', ')}, not ${describeValue(value)}`,
+          typeof inSwedish.message === 'string'
+            ? { en: issue.message, sv: inSwedish.message }
+            : ownMessage(issue.message),
+          typeof hint === 'string'
+            ? { en: hint, sv: typeof inSwedish.hint === 'string' ? inSwedish.hint : hint }
+            : undefined,
         ),
       ];
-
-    case 'custom': {
-      // A refinement of ours may carry its hint: `params: { hint }`.
-      const hint: unknown = issue.params?.hint;
-      return [schemaIssue(path, issue.message, typeof hint === 'string' ? hint : undefined)];
     }
 
     default:
-      return [schemaIssue(path, issue.message)];
+      return [schemaIssue(path, ownMessage(issue.message))];
   }
+}
+
+/**
+ * A message of our schema's (schema.ts), with its Swedish; one zod wrote itself (a case the
+ * schema leaves to zod's defaults) is said in general words in Swedish.
+ */
+function ownMessage(message: string): Said {
+  return {
+    en: message,
+    sv: swedishOfSchemaMessage(message) ?? 'stämmer inte med vad som får stå här',
+  };
 }
 
 function describeInvalidType(
@@ -113,26 +180,37 @@ function describeInvalidType(
   value: unknown,
   root: z.ZodType,
 ): Issue {
-  if (value === undefined) return schemaIssue(path, 'is missing');
+  if (value === undefined) return schemaIssue(path, { en: 'is missing', sv: 'saknas' });
   if (path.length === 0 && value === null) {
-    return schemaIssue(path, 'the file is empty', fieldsHint(root));
+    return schemaIssue(path, { en: 'the file is empty', sv: 'filen är tom' }, fieldsHint(root));
   }
+  const found = describeValue(value);
   if (path.length === 0) {
     return schemaIssue(
       path,
-      `the file must be a mapping of fields, not ${describeValue(value)}`,
+      {
+        en: `the file must be a mapping of fields, not ${found.en}`,
+        sv: `filen ska bestå av fält med värden (fält: värde), inte ${found.sv}`,
+      },
       fieldsHint(root),
     );
   }
-  if (value === null) return schemaIssue(path, 'is empty');
-  if (!isDefaultMessage(issue.message)) return schemaIssue(path, issue.message);
+  if (value === null) return schemaIssue(path, { en: 'is empty', sv: 'är tomt' });
+  if (!isDefaultMessage(issue.message)) return schemaIssue(path, ownMessage(issue.message));
 
-  const message = `must be ${describeExpected(issue.expected)}, not ${describeValue(value)}`;
+  const expected = describeExpected(issue.expected);
+  const message: Said = {
+    en: `must be ${expected.en}, not ${found.en}`,
+    sv: `ska vara ${expected.sv}, inte ${found.sv}`,
+  };
   if (issue.expected === 'string' && (typeof value === 'number' || typeof value === 'boolean')) {
     return schemaIssue(path, message, quoteHint);
   }
   if (issue.expected === 'array' && typeof value === 'string') {
-    return schemaIssue(path, message, 'write each item on its own line, starting with "- "');
+    return schemaIssue(path, message, {
+      en: 'write each item on its own line, starting with "- "',
+      sv: 'skriv varje rad i listan på en egen rad, som börjar med "- "',
+    });
   }
   return schemaIssue(path, message);
 }
@@ -158,22 +236,30 @@ function describeInvalidUnion(
   ) {
     return only.flatMap((inner) => describeIssue(inner, path, raw, root));
   }
+  const found = describeValue(value);
   if (schemaAt(root, path) === answerBlockSchema) {
-    const message = `must be a paragraph (text) or a bullet list ("list:" and its items), not ${describeValue(value)}`;
+    const message: Said = {
+      en: `must be a paragraph (text) or a bullet list ("list:" and its items), not ${found.en}`,
+      sv: `ska vara ett stycke (text) eller en punktlista ("list:" och dess punkter), inte ${found.sv}`,
+    };
     if (typeof value === 'number' || typeof value === 'boolean')
       return [schemaIssue(path, message, quoteHint)];
     if (isPlainMapping(value)) {
       return [
-        schemaIssue(
-          path,
-          message,
-          `write a bullet list as "- list:" followed by its items, and put text containing ': ' in quotes`,
-        ),
+        schemaIssue(path, message, {
+          en: `write a bullet list as "- list:" followed by its items, and put text containing ': ' in quotes`,
+          sv: 'skriv en punktlista som "- list:" följt av punkterna, och sätt text som innehåller kolon och mellanslag (": ") inom raka citattecken ("…")',
+        }),
       ];
     }
     return [schemaIssue(path, message)];
   }
-  return [schemaIssue(path, `is not valid here: found ${describeValue(value)}`)];
+  return [
+    schemaIssue(path, {
+      en: `is not valid here: found ${found.en}`,
+      sv: `passar inte här: här står ${found.sv}`,
+    }),
+  ];
 }
 
 /**
@@ -225,53 +311,63 @@ function valueAt(raw: unknown, path: readonly (string | number)[]): unknown {
   return value;
 }
 
-function describeExpected(expected: string): string {
+function describeExpected(expected: string): Said {
   switch (expected) {
     case 'string':
-      return 'text';
+      return { en: 'text', sv: 'text' };
     case 'array':
-      return 'a list';
+      return { en: 'a list', sv: 'en lista' };
     case 'object':
-      return 'a mapping (field: value)';
+      return { en: 'a mapping (field: value)', sv: 'fält med värden (fält: värde)' };
     case 'number':
-      return 'a number';
+      return { en: 'a number', sv: 'ett tal' };
     case 'boolean':
-      return 'true or false';
+      return { en: 'true or false', sv: 'true eller false' };
     default:
-      return expected;
+      return { en: expected, sv: expected };
   }
 }
 
 /** What was found, in words: `text "…"`, `the number 2020`, `a list`, `a mapping`. */
-function describeValue(value: unknown): string {
-  if (value === undefined) return 'nothing';
-  if (value === null) return 'an empty value';
+function describeValue(value: unknown): Said {
+  if (value === undefined) return { en: 'nothing', sv: 'ingenting' };
+  if (value === null) return { en: 'an empty value', sv: 'ett tomt värde' };
   if (typeof value === 'string') {
-    return `text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}`;
+    const shown = value.length > 40 ? `${value.slice(0, 39)}…` : value;
+    return { en: `text ${JSON.stringify(shown)}`, sv: `texten ${swedishQuoted(shown)}` };
   }
-  if (typeof value === 'number') return `the number ${String(value)}`;
-  if (typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) return 'a list';
-  return 'a mapping';
+  if (typeof value === 'number') {
+    return { en: `the number ${String(value)}`, sv: `talet ${String(value)}` };
+  }
+  if (typeof value === 'boolean') {
+    // YAML reads an unquoted yes, no, true or false as a truth value, not as the word.
+    return { en: String(value), sv: `sanningsvärdet ${String(value)}` };
+  }
+  if (Array.isArray(value)) return { en: 'a list', sv: 'en lista' };
+  return { en: 'a mapping', sv: 'fält med värden' };
 }
 
-function plural(count: number, word: string): string {
-  return count === 1 ? word : `${word}s`;
+/** A text in Swedish quotation marks, the same sign at both ends. */
+function swedishQuoted(text: string): string {
+  return `”${text}”`;
 }
 
-function schemaIssue(path: Issue['path'], message: string, hint?: string): Issue {
+function schemaIssue(path: Issue['path'], message: Said, hint?: Said): Issue {
   return {
     code: 'schema',
     severity: 'error',
     path,
-    message,
-    ...(hint === undefined ? {} : { hint }),
+    message: message.en,
+    ...(hint === undefined ? {} : { hint: hint.en }),
+    sv: { message: message.sv, ...(hint === undefined ? {} : { hint: hint.sv }) },
   };
 }
 
-function fieldsHint(root: z.ZodType): string | undefined {
+function fieldsHint(root: z.ZodType): Said | undefined {
   const keys = knownKeys(root);
-  return keys.length > 0 ? `its fields are: ${keys.join(', ')}` : undefined;
+  return keys.length > 0
+    ? { en: `its fields are: ${keys.join(', ')}`, sv: `dess fält är: ${keys.join(', ')}` }
+    : undefined;
 }
 
 /** Unwraps optional, default and nullable schemas to the one underneath. */

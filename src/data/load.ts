@@ -63,7 +63,10 @@ export interface DataInspection {
   locate: (file: string, path: FieldPath) => Position | undefined;
 }
 
-const folderHint = 'point --data at the folder that holds brand.yaml, campaigns/ and interviews/';
+const folderHint = {
+  en: 'point --data at the folder that holds brand.yaml, campaigns/ and interviews/',
+  sv: 'starta studion med --data satt till mappen som har brand.yaml, campaigns/ och interviews/',
+};
 
 /** What inspectData may be told besides the folder. */
 export interface InspectOptions {
@@ -191,10 +194,22 @@ async function assertFolder(dir: string): Promise<void> {
   try {
     isFolder = (await stat(dir)).isDirectory();
   } catch {
-    throw new DataError([folderIssue(dir, 'the data folder does not exist', folderHint)]);
+    throw new DataError([
+      folderIssue(
+        dir,
+        { en: 'the data folder does not exist', sv: 'datamappen finns inte' },
+        folderHint,
+      ),
+    ]);
   }
   if (!isFolder)
-    throw new DataError([folderIssue(dir, 'is a file, not a data folder', folderHint)]);
+    throw new DataError([
+      folderIssue(
+        dir,
+        { en: 'is a file, not a data folder', sv: 'är en fil, inte en datamapp' },
+        folderHint,
+      ),
+    ]);
 }
 
 async function readBrandFile(file: string): Promise<ParsedFile<Brand>> {
@@ -210,8 +225,11 @@ async function readBrandFile(file: string): Promise<ParsedFile<Brand>> {
     issues: [
       folderIssue(
         file,
-        'is missing',
-        'every data folder needs a brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine and themes',
+        { en: 'is missing', sv: 'saknas' },
+        {
+          en: 'every data folder needs a brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine and themes',
+          sv: 'varje datamapp behöver en brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine och themes',
+        },
       ),
     ],
     locate: () => undefined,
@@ -245,8 +263,14 @@ async function listDataFiles(dir: string): Promise<ListedFiles> {
       issues.push(
         folderIssue(
           path,
-          'is not read: an interview belongs in its campaign folder',
-          `move it to ${join(interviewsDir, '<campaign-id>', entry.name)}`,
+          {
+            en: 'is not read: an interview belongs in its campaign folder',
+            sv: 'läses inte: en intervju ska ligga i sin kampanjs mapp',
+          },
+          {
+            en: `move it to ${join(interviewsDir, '<campaign-id>', entry.name)}`,
+            sv: `flytta den till ${join(interviewsDir, '<kampanjens id>', entry.name)}`,
+          },
         ),
       );
       continue;
@@ -321,28 +345,34 @@ async function listFolder(dir: string, issues: Issue[]) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return [];
     if (code !== 'ENOTDIR') throw error;
-    issues.push(folderIssue(dir, 'is a file, not a folder'));
+    issues.push(folderIssue(dir, { en: 'is a file, not a folder', sv: 'är en fil, inte en mapp' }));
     return [];
   }
 }
 
 function ymlIssue(file: string): Issue {
+  const name = `${basename(file, '.yml')}.yaml`;
   return folderIssue(
     file,
-    'is not read: data files end in .yaml',
-    `rename it to ${basename(file, '.yml')}.yaml`,
+    { en: 'is not read: data files end in .yaml', sv: 'läses inte: datafiler slutar på .yaml' },
+    { en: `rename it to ${name}`, sv: `byt namn på den till ${name}` },
   );
 }
 
 /** A file or folder missing, or where it will not be read: the data folder's layout is its schema. */
-function folderIssue(file: string, message: string, hint?: string): Issue {
+function folderIssue(
+  file: string,
+  message: { en: string; sv: string },
+  hint?: { en: string; sv: string },
+): Issue {
   return {
     code: 'schema',
     severity: 'error',
     file,
     path: [],
-    message,
-    ...(hint === undefined ? {} : { hint }),
+    message: message.en,
+    ...(hint === undefined ? {} : { hint: hint.en }),
+    sv: { message: message.sv, ...(hint === undefined ? {} : { hint: hint.sv }) },
   };
 }
 

@@ -7,34 +7,97 @@ import { isSlug } from './slug.js';
  * schemas; objects are strict so a misspelt field name is reported instead of ignored.
  */
 
-const slugSchema = z
-  .string()
-  .refine(isSlug, { message: 'must be a slug: lower case a–z, 0–9 and single dashes' });
+/**
+ * The schema's own messages, each with what the studio says in Swedish: zod reports a message
+ * as written here, and describe-zod-issues.ts finds its Swedish by it (swedishOfSchemaMessage).
+ */
+const says = {
+  slug: {
+    en: 'must be a slug: lower case a–z, 0–9 and single dashes',
+    sv: 'ska vara ett kortnamn: små bokstäver a–z, siffror 0–9 och enstaka bindestreck',
+  },
+  interviewId: {
+    en: 'must be <campaign-id>/<party>, both slugs, e.g. adventsfragestund-2020/centerpartiet',
+    sv: 'ska vara <kampanj>/<parti>, båda kortnamn, till exempel adventsfragestund-2020/centerpartiet',
+  },
+  date: { en: 'must be a date written YYYY-MM-DD', sv: 'ska vara ett datum skrivet ÅÅÅÅ-MM-DD' },
+  realDate: { en: 'is not a real calendar date', sv: 'är inget datum som finns i kalendern' },
+  notEmpty: { en: 'must not be empty', sv: 'får inte vara tomt' },
+  colour: { en: 'must be a colour written #rrggbb', sv: 'ska vara en färg skriven #rrggbb' },
+  listItem: {
+    en: 'a list needs at least one item',
+    sv: 'en punktlista behöver minst en punkt',
+  },
+  answer: {
+    en: 'an answer needs at least one paragraph',
+    sv: 'ett svar behöver minst ett stycke',
+  },
+  question: {
+    en: 'an interview needs at least one question',
+    sv: 'en intervju behöver minst en fråga',
+  },
+  postQa: {
+    en: 'a post needs at least one Q&A id',
+    sv: 'ett inlägg behöver minst en fråga (dess id, till exempel q1)',
+  },
+  time: {
+    en: 'must be a time of day written HH:MM',
+    sv: 'ska vara en tid på dygnet skriven TT:MM',
+  },
+  hashtag: {
+    en: 'a hashtag is letters and digits only, written without # (e.g. Huddinge)',
+    sv: 'en hashtagg är bara bokstäver och siffror, skriven utan # (till exempel Huddinge)',
+  },
+  handle: {
+    en: 'must be an Instagram handle, e.g. @kraftbyran',
+    sv: 'ska vara ett Instagramkonto, till exempel @kraftbyran',
+  },
+  email: { en: 'must be an e-mail address', sv: 'ska vara en e-postadress' },
+  mark: {
+    en: 'is one to three letters, drawn in a circle',
+    sv: 'är en till tre bokstäver, som ritas i en cirkel',
+  },
+  defaultTheme: {
+    en: 'needs a theme named default',
+    sv: 'behöver ett tema som heter default',
+  },
+  userId: {
+    en: 'must be the account’s numeric id in quotes, e.g. "17841400000000000"',
+    sv: 'ska vara kontots id, bara siffror, inom raka citattecken, till exempel "17841400000000000"',
+  },
+} as const;
+
+const swedishByMessage = new Map<string, string>(Object.values(says).map(({ en, sv }) => [en, sv]));
+
+/** The Swedish of one of the schema's own messages, for the studio. */
+export function swedishOfSchemaMessage(message: string): string | undefined {
+  return swedishByMessage.get(message);
+}
+
+const slugSchema = z.string().refine(isSlug, { message: says.slug.en });
 
 /** `<campaign-id>/<party-slug>`, the id of an interview. */
 export const interviewIdSchema = z
   .string()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*\/[a-z0-9]+(-[a-z0-9]+)*$/, {
-    message: 'must be <campaign-id>/<party>, both slugs, e.g. adventsfragestund-2020/centerpartiet',
+    message: says.interviewId.en,
   });
 
 /** A calendar date, YYYY-MM-DD, that exists. */
 export const isoDateSchema = z
-  .string({ message: 'must be a date written YYYY-MM-DD' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date written YYYY-MM-DD' })
+  .string({ message: says.date.en })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: says.date.en })
   .refine(
     (text) => {
       const date = new Date(`${text}T00:00:00Z`);
       return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(text);
     },
-    { message: 'is not a real calendar date' },
+    { message: says.realDate.en },
   );
 
-const textSchema = z.string().trim().min(1, { message: 'must not be empty' });
+const textSchema = z.string().trim().min(1, { message: says.notEmpty.en });
 
-export const colourSchema = z
-  .string()
-  .regex(/^#[0-9a-fA-F]{6}$/, { message: 'must be a colour written #rrggbb' });
+export const colourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: says.colour.en });
 
 export const formatSchema = z.enum(['square', 'portrait', 'story']);
 export type Format = z.infer<typeof formatSchema>;
@@ -50,7 +113,7 @@ export const formatSizes: Record<Format, { width: number; height: number }> = {
 export const answerBlockSchema = z.union([
   textSchema,
   z.strictObject({
-    list: z.array(textSchema).min(1, { message: 'a list needs at least one item' }),
+    list: z.array(textSchema).min(1, { message: says.listItem.en }),
   }),
 ]);
 export type AnswerBlock = z.infer<typeof answerBlockSchema>;
@@ -58,7 +121,7 @@ export type AnswerBlock = z.infer<typeof answerBlockSchema>;
 export const qaSchema = z.strictObject({
   id: slugSchema,
   question: textSchema,
-  answer: z.array(answerBlockSchema).min(1, { message: 'an answer needs at least one paragraph' }),
+  answer: z.array(answerBlockSchema).min(1, { message: says.answer.en }),
 });
 export type Qa = z.infer<typeof qaSchema>;
 
@@ -70,14 +133,14 @@ export const interviewSchema = z.strictObject({
   /** The day the excerpt appeared on Instagram. */
   publishedOn: isoDateSchema,
   intro: textSchema.optional(),
-  qa: z.array(qaSchema).min(1, { message: 'an interview needs at least one question' }),
+  qa: z.array(qaSchema).min(1, { message: says.question.en }),
 });
 export type Interview = z.infer<typeof interviewSchema>;
 
 export const postSchema = z.strictObject({
   date: isoDateSchema,
   interview: interviewIdSchema,
-  qa: z.array(slugSchema).min(1, { message: 'a post needs at least one Q&A id' }),
+  qa: z.array(slugSchema).min(1, { message: says.postQa.en }),
   /** The cover's hook: a passage of one of the chosen answers, verbatim (data/highlight.ts). */
   highlight: textSchema.optional(),
 });
@@ -99,14 +162,10 @@ export const campaignSchema = z
     /** Publish time of day, Europe/Stockholm. */
     time: z
       .string()
-      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: 'must be a time of day written HH:MM' })
+      .regex(/^([01]\d|2[0-3]):[0-5]\d$/, { message: says.time.en })
       .default(campaignDefaults.time),
     hashtags: z
-      .array(
-        z.string().regex(/^[\p{L}\p{N}_]+$/u, {
-          message: 'a hashtag is letters and digits only, written without # (e.g. Huddinge)',
-        }),
-      )
+      .array(z.string().regex(/^[\p{L}\p{N}_]+$/u, { message: says.hashtag.en }))
       .default([]),
     posts: z.array(postSchema).default([]),
   })
@@ -121,6 +180,10 @@ export const campaignSchema = z
         message: `${post.date} at ${campaign.time} does not exist in Stockholm: the clocks go from 02:00 to 03:00 that night, as summer time starts`,
         params: {
           hint: 'move the post to another day, or set the campaign’s time outside 02:00–03:00',
+          sv: {
+            message: `${post.date} klockan ${campaign.time} finns inte i Stockholm: den natten går klockan från 02:00 till 03:00, när sommartiden börjar`,
+            hint: 'flytta inlägget till en annan dag, eller ge kampanjen en tid utanför 02:00–03:00',
+          },
         },
       });
     });
@@ -151,24 +214,22 @@ export type Theme = z.infer<typeof themeSchema>;
 
 export const brandSchema = z.strictObject({
   organisation: textSchema,
-  handle: z
-    .string()
-    .regex(/^@[A-Za-z0-9._]+$/, { message: 'must be an Instagram handle, e.g. @kraftbyran' }),
+  handle: z.string().regex(/^@[A-Za-z0-9._]+$/, { message: says.handle.en }),
   website: textSchema,
   /** Where the whole interviews are published. */
   interviewsUrl: textSchema,
-  email: z.email({ message: 'must be an e-mail address' }),
+  email: z.email({ message: says.email.en }),
   /** The contact line of the closing slide. */
   contactLine: textSchema,
   /** The organisation's mark at the foot of each slide: one to three letters (default: its initial). */
   mark: z
     .string()
     .trim()
-    .min(1, { message: 'must not be empty' })
-    .max(3, { message: 'is one to three letters, drawn in a circle' })
+    .min(1, { message: says.notEmpty.en })
+    .max(3, { message: says.mark.en })
     .optional(),
   themes: z.record(slugSchema, themeSchema).refine((themes) => Object.hasOwn(themes, 'default'), {
-    message: 'needs a theme named default',
+    message: says.defaultTheme.en,
   }),
   /**
    * The Instagram account `excerpt publish` posts to (INSTAGRAM_USER_ID, when set, wins). Text,
@@ -176,9 +237,7 @@ export const brandSchema = z.strictObject({
    */
   instagram: z
     .strictObject({
-      userId: z.string().regex(/^\d{1,30}$/, {
-        message: 'must be the account’s numeric id in quotes, e.g. "17841400000000000"',
-      }),
+      userId: z.string().regex(/^\d{1,30}$/, { message: says.userId.en }),
     })
     .optional(),
 });

@@ -33,6 +33,7 @@ function entryOf(issue: Issue): ProblemEntry {
     ...(where === '' ? {} : { where }),
     message: issue.message,
     ...(hint === undefined ? {} : { hint }),
+    ...(issue.sv === undefined ? {} : { sv: issue.sv }),
   };
 }
 
@@ -49,7 +50,11 @@ export function problemOfError(error: unknown, title: string, templatesDir?: str
     return {
       title,
       entries: [
-        { message: error.message, ...(error.hint === undefined ? {} : { hint: error.hint }) },
+        {
+          message: error.message,
+          ...(error.hint === undefined ? {} : { hint: error.hint }),
+          ...(error.sv === undefined ? {} : { sv: error.sv }),
+        },
       ],
     };
   }

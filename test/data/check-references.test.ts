@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { checkReferences } from '../../src/data/check-references.js';
 import type { ReferenceInput, Sourced } from '../../src/data/check-references.js';
 import type { Brand, Campaign, Interview, Theme } from '../../src/data/schema.js';
+import { expectSwedish, inEnglish } from '../helpers/issues.js';
 
 /** What every issue checkReferences finds is. */
 const reference = { code: 'reference', severity: 'error' } as const;
@@ -248,7 +249,9 @@ describe('checkReferences', () => {
       ],
     ],
   ])('reports %s', (_name, change, expected) => {
-    expect(checkReferences(change(valid()))).toEqual(expected);
+    const issues = checkReferences(change(valid()));
+    expect(inEnglish(issues)).toEqual(expected);
+    expectSwedish(issues);
   });
 
   it('does not report references to files that did not parse', () => {

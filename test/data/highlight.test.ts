@@ -101,6 +101,11 @@ describe('a post’s highlight among the references', () => {
         message:
           'is not a passage of the chosen answers, word for word (q2 of advent-2020/centerpartiet)',
         hint: 'the closest passage of the answer reads: ”Mer pengar till kvinnojouren.”; copy it as it is written (only spaces, quotation marks and a full stop at the end may differ)',
+        sv: {
+          message:
+            'är inte ett ordagrant citat ur de valda svaren (q2 i advent-2020/centerpartiet)',
+          hint: 'det närmaste stycket i svaret lyder: ”Mer pengar till kvinnojouren.”; kopiera det precis som det är skrivet (bara mellanslag, citattecken och en punkt på slutet får skilja)',
+        },
       },
     ]);
   });

@@ -7,6 +7,7 @@ import { loadBrand, loadData, loadInterviewFile } from '../../src/data/load.js';
 import { DataError } from '../../src/errors.js';
 import { formatPath } from '../../src/issue.js';
 import type { Issue } from '../../src/issue.js';
+import { expectSwedish, inEnglish } from '../helpers/issues.js';
 
 /** Fixture folders as a relative path, the way `--data` is usually given. */
 const fixtures = relative(
@@ -191,7 +192,8 @@ describe('loadData', () => {
 
   it.each(broken)('reports %s with its file and field', async (name, issues) => {
     const error = await dataErrorOf(loadData(fixture(name)));
-    expect(error.issues).toEqual(issues);
+    expect(inEnglish(error.issues)).toEqual(issues);
+    expectSwedish(error.issues);
   });
 
   it('says it all in the message: file, field, what is wrong and the hint', async () => {
@@ -260,6 +262,10 @@ describe('loadData', () => {
         path: [],
         message: 'the data folder does not exist',
         hint: 'point --data at the folder that holds brand.yaml, campaigns/ and interviews/',
+        sv: {
+          message: 'datamappen finns inte',
+          hint: 'starta studion med --data satt till mappen som har brand.yaml, campaigns/ och interviews/',
+        },
       },
     ]);
   });
@@ -276,6 +282,10 @@ describe('loadData', () => {
         path: [],
         message: 'is missing',
         hint: 'every data folder needs a brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine and themes',
+        sv: {
+          message: 'saknas',
+          hint: 'varje datamapp behöver en brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine och themes',
+        },
       },
     ]);
   });
@@ -292,6 +302,10 @@ describe('loadData', () => {
         path: [],
         message: 'is not read: data files end in .yaml',
         hint: 'rename it to sommar.yaml',
+        sv: {
+          message: 'läses inte: datafiler slutar på .yaml',
+          hint: 'byt namn på den till sommar.yaml',
+        },
       },
     ]);
   });
@@ -347,6 +361,7 @@ describe('loadBrand', () => {
         file: join(dir, 'brand.yaml'),
         path: ['handle'],
         message: 'must be an Instagram handle, e.g. @kraftbyran',
+        sv: { message: 'ska vara ett Instagramkonto, till exempel @kraftbyran' },
         line: 2,
         column: 1,
       },
@@ -356,6 +371,7 @@ describe('loadBrand', () => {
         file: join(dir, 'brand.yaml'),
         path: ['themes'],
         message: 'needs a theme named default',
+        sv: { message: 'behöver ett tema som heter default' },
         line: 7,
         column: 1,
       },

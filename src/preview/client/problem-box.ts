@@ -1,6 +1,6 @@
 import type { Problem, ProblemEntry } from '../page-protocol.js';
 import { h, icon, icons } from './dom.js';
-import { t } from './i18n/index.js';
+import { problemWords, t } from './i18n/index.js';
 
 /** A problem as a box: title, then each place with its message and hint. */
 export function problemBox(problem: Problem): HTMLDivElement {
@@ -29,13 +29,21 @@ export function problemBox(problem: Problem): HTMLDivElement {
           entry.code === undefined || entry.line === undefined
             ? null
             : codeLine(entry.code, entry.line, entry.column),
-          h('p', { className: 'message', text: entry.message }),
-          entry.hint === undefined ? null : h('p', { className: 'hint', text: entry.hint }),
+          ...said(entry),
         ),
       ),
     ),
     problem.stack === undefined ? null : h('pre', { text: problem.stack }),
   );
+}
+
+/** An entry's message and hint, in the page's language when the server sent it. */
+function said(entry: ProblemEntry): (HTMLParagraphElement | null)[] {
+  const { message, hint, lang } = problemWords(entry);
+  return [
+    h('p', { className: 'message', lang, text: message }),
+    hint === undefined ? null : h('p', { className: 'hint', lang, text: hint }),
+  ];
 }
 
 /** Where a problem is: file:line:column (the field is shown beside it). */

@@ -6,7 +6,7 @@ import type {
   SpellingFinding,
 } from '../page-protocol.js';
 import { h } from './dom.js';
-import { t } from './i18n/index.js';
+import { problemWords, t } from './i18n/index.js';
 import { problemBox } from './problem-box.js';
 import { formatDate } from './text.js';
 import { postWrite } from './write-api.js';
@@ -326,13 +326,19 @@ function findingList(findings: readonly PlacedFinding[]): HTMLElement {
         h('strong', {
           text: `${t.findingKind[finding.code]}${finding.theme === undefined ? '' : ` (${t.contrastOfTheme(finding.theme)})`}: `,
         }),
-        h('span', { lang: 'en', text: finding.message }),
-        finding.hint === undefined
-          ? ''
-          : h('span', { className: 'hint', lang: 'en', text: ` — ${finding.hint}` }),
+        ...findingWords(finding),
       ),
     ),
   );
+}
+
+/** A finding's message and hint: in the page's language when check has the words, else its English. */
+function findingWords(finding: PlacedFinding): (HTMLSpanElement | string)[] {
+  const { message, hint, lang } = problemWords(finding);
+  return [
+    h('span', { lang, text: message }),
+    hint === undefined ? '' : h('span', { className: 'hint', lang, text: ` — ${hint}` }),
+  ];
 }
 
 /** The text with each flagged word (or character) marked, as `check` names them. */

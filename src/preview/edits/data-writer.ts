@@ -273,6 +273,7 @@ function issueOfError(error: InputError, file: string): Issue {
     path: [],
     message: error.message,
     ...(error.hint === undefined ? {} : { hint: error.hint }),
+    ...(error.sv === undefined ? {} : { sv: error.sv }),
   };
 }
 

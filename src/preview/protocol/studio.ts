@@ -177,6 +177,8 @@ export interface PlacedFinding {
   /** check's words, in English as `excerpt check` prints them. */
   message: string;
   hint?: string;
+  /** The same in Swedish, when the finding has it (the data's own problems do). */
+  sv?: { message: string; hint?: string };
   /** The file and field, as check names them: `data/brand.yaml`, `themes.pride.light.muted`. */
   file?: string;
   where: string;

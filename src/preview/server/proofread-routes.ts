@@ -113,6 +113,7 @@ export function placeFindings(
       severity: issue.severity,
       message: issue.message,
       ...(issue.hint === undefined ? {} : { hint: issue.hint }),
+      ...(issue.sv === undefined ? {} : { sv: issue.sv }),
       ...(issue.file === undefined ? {} : { file: issue.file }),
       where: formatPath(issue.path),
     };

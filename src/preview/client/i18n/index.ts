@@ -15,6 +15,28 @@ export const language: Language = localStorage.getItem(languageKey) === 'en' ? '
 /** Every text of the page, in its language: `t.viewFeed`, `t.postCount(3)`. */
 export const t: Messages = dictionaries[language];
 
+/** A problem as the server says it: in English, and in Swedish when it has the words. */
+export interface SaidByServer {
+  message: string;
+  hint?: string | undefined;
+  sv?: { message: string; hint?: string | undefined } | undefined;
+}
+
+/**
+ * A problem's words in the page's language when the server sent them in it, else in English,
+ * marked as English (`lang`) for screen readers and hyphenation on a Swedish page.
+ */
+export function problemWords(said: SaidByServer): {
+  message: string;
+  hint: string | undefined;
+  lang: Language;
+} {
+  if (language === 'sv' && said.sv !== undefined) {
+    return { message: said.sv.message, hint: said.sv.hint, lang: 'sv' };
+  }
+  return { message: said.message, hint: said.hint, lang: 'en' };
+}
+
 /** Remembers another language and shows the page in it (loaded again: every view redrawn). */
 export function setLanguage(next: Language): void {
   if (next === language) return;
