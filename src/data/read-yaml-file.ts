@@ -4,8 +4,8 @@ import type { Document, Node, YAMLError } from 'yaml';
 import type { z } from 'zod';
 import type { FieldPath, Issue } from '../issue.js';
 import { describeZodIssues } from './describe-zod-issues.js';
-import { findYamlTraps } from './yaml-traps.js';
-import type { YamlTrap } from './yaml-traps.js';
+import { findYamlTraps, inQuotesSv, quotedSv } from './yaml-traps.js';
+import type { Wording, YamlTrap } from './yaml-traps.js';
 
 /** A position in a file, both 1-based. */
 export interface Position {
@@ -33,17 +33,21 @@ export async function readYamlFile<T>(file: string, schema: z.ZodType<T>): Promi
     text = await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const message =
+    const reason = code ?? String(error);
+    const wording: Wording =
       code === 'ENOENT'
-        ? 'does not exist'
+        ? { message: 'does not exist', sv: { message: 'finns inte' } }
         : code === 'EISDIR'
-          ? 'is a folder, not a file'
-          : `cannot be read (${code ?? String(error)})`;
+          ? { message: 'is a folder, not a file', sv: { message: 'är en mapp, inte en fil' } }
+          : {
+              message: `cannot be read (${reason})`,
+              sv: { message: `går inte att läsa (${reason})` },
+            };
     return {
       file,
       value: undefined,
       raw: undefined,
-      issues: [{ code: 'syntax', severity: 'error', file, path: [], message }],
+      issues: [syntaxIssue(file, [], undefined, wording)],
       locate: () => undefined,
     };
   }
@@ -72,28 +76,13 @@ export function parseYamlText<T>(text: string, file: string, schema: z.ZodType<T
 
   if (traps.length > 0 || errors.length > 0) {
     const lines = text.split(/\r?\n/);
-    const trapIssues = traps.map((trap): Issue => ({
-      code: 'syntax',
-      severity: 'error',
-      file,
-      path: trap.path,
-      message: trap.message,
-      hint: trap.hint,
-      ...positionOf(trap.offset),
-    }));
-    const errorIssues = errors.map((error): Issue => {
-      const { line, column } = positionOf(error.pos[0]);
-      const hint = syntaxHint(error, lines[line - 1] ?? '');
-      return {
-        code: 'syntax',
-        severity: 'error',
-        file,
-        path: [],
-        message: error.message,
-        ...(hint === undefined ? {} : { hint }),
-        line,
-        column,
-      };
+    const trapIssues = traps.map((trap) =>
+      syntaxIssue(file, trap.path, positionOf(trap.offset), trap.wording),
+    );
+    const errorIssues = errors.map((error) => {
+      const position = positionOf(error.pos[0]);
+      const wording = describeSyntaxError(error, lines[position.line - 1] ?? '', position);
+      return syntaxIssue(file, [], position, wording);
     });
     const issues = [...trapIssues, ...errorIssues].sort(
       (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
@@ -138,39 +127,142 @@ function explainedBy(traps: readonly YamlTrap[], text: string): (offset: number)
   };
 }
 
-/** What would fix the commonest slips in hand-written YAML. */
-function syntaxHint(error: YAMLError, line: string): string | undefined {
+/**
+ * The one way this file makes a `syntax` issue: `wording` must have its Swedish (see Wording),
+ * so no problem of the reader reaches the studio in English only.
+ */
+function syntaxIssue(
+  file: string,
+  path: FieldPath,
+  position: Position | undefined,
+  { message, hint, sv }: Wording,
+): Issue {
+  return {
+    code: 'syntax',
+    severity: 'error',
+    file,
+    path,
+    message,
+    ...(hint === undefined ? {} : { hint }),
+    ...position,
+    sv,
+  };
+}
+
+/**
+ * A parser error in words: the parser's own English message for the terminal, as it always was,
+ * with a hint for the commonest slips in hand-written YAML; in Swedish, what the error means in
+ * plain words where its code says so for certain. Any other error says in Swedish only what we
+ * know, that YAML cannot read the file at this line and column, and its hint keeps the parser's
+ * English words, quoted: the only detail there is, and what a helper would search for.
+ */
+function describeSyntaxError(error: YAMLError, line: string, at: Position): Wording {
+  const { message } = error;
   switch (error.code) {
     case 'BLOCK_AS_IMPLICIT_KEY':
     case 'MULTILINE_IMPLICIT_KEY':
-      return "put the text in quotes: a ': ' inside it, or a ':' ending the line, reads as a key in YAML";
-    case 'BAD_SCALAR_START':
+      return {
+        message,
+        hint: "put the text in quotes: a ': ' inside it, or a ':' ending the line, reads as a key in YAML",
+        sv: {
+          message: 'ett kolon gör att YAML läser texten här som ett fältnamn',
+          hint: `sätt texten ${inQuotesSv}: ett kolon följt av mellanslag i texten, eller ett kolon sist på raden, läser YAML som slutet på ett fältnamn`,
+        },
+      };
+    case 'BAD_SCALAR_START': {
       // `- @kraftbyran tycker`, `- %50 av`: characters YAML keeps for itself.
-      return `put the whole text in quotes ("…"): YAML text cannot start with ${error.message.slice(-1)}`;
+      const char = message.slice(-1);
+      return {
+        message,
+        hint: `put the whole text in quotes ("…"): YAML text cannot start with ${char}`,
+        sv: {
+          message: `YAML kan inte läsa en text som börjar med ${char}`,
+          hint: `sätt hela texten ${inQuotesSv}: i YAML kan en text utan citattecken inte börja med ${char}`,
+        },
+      };
+    }
     case 'TAB_AS_INDENT':
-      return 'indent with spaces, not tabs';
+      return {
+        message,
+        hint: 'indent with spaces, not tabs',
+        sv: {
+          message: 'raden är indragen med tabb, och det går inte i YAML',
+          hint: 'dra in raden med mellanslag, inte med tabb',
+        },
+      };
     case 'BAD_INDENT':
-      return 'line up the fields of a mapping, or the items of a list, at the same column';
+      return {
+        message,
+        hint: 'line up the fields of a mapping, or the items of a list, at the same column',
+        sv: {
+          message: 'raden är indragen fel',
+          hint: 'fälten som hör ihop, eller punkterna i en lista, ska börja lika långt in på raden',
+        },
+      };
     case 'DUPLICATE_KEY':
-      return 'a field may appear only once here: remove or rename the second one';
+      return {
+        message,
+        hint: 'a field may appear only once here: remove or rename the second one',
+        sv: {
+          message: 'samma fält står två gånger',
+          hint: 'ett fält får bara finnas en gång här: ta bort det andra eller ge det ett annat namn',
+        },
+      };
     case 'MULTIPLE_DOCS':
-      return "one file holds one document: remove the '---' line";
+      return {
+        message,
+        hint: "one file holds one document: remove the '---' line",
+        sv: {
+          message: 'en rad med --- delar filen i flera dokument',
+          hint: 'en fil ska bara innehålla ett dokument: ta bort raden med ---',
+        },
+      };
     case 'MISSING_CHAR':
-      return /quote/i.test(error.message)
-        ? 'end the text with the same quote mark it starts with'
-        : undefined;
+      if (/quote/i.test(message)) {
+        return {
+          message,
+          hint: 'end the text with the same quote mark it starts with',
+          sv: {
+            message: 'ett citattecken som börjar en text stängs aldrig',
+            hint: 'avsluta texten med samma sorts citattecken som den börjar med',
+          },
+        };
+      }
+      break;
     case 'UNEXPECTED_TOKEN':
       // `- | och > betyder …`: | and > start a block of text on the lines below, not this one.
       if (/^\s*(-\s+)?([\p{L}\p{N}_-]+:\s+)?[|>][-+\d]*\s+[^\s#]/u.test(line)) {
-        return 'put the whole text in quotes ("…"): YAML reads | or > at the start of a text as the start of a block of lines below it';
+        return {
+          message,
+          hint: 'put the whole text in quotes ("…"): YAML reads | or > at the start of a text as the start of a block of lines below it',
+          sv: {
+            message: 'YAML kan inte läsa en text som börjar med | eller >',
+            hint: `sätt hela texten ${inQuotesSv}: i början av en text läser YAML | eller > som starten på ett textstycke på raderna under`,
+          },
+        };
       }
       // `- "Vi vill" sa hon.`: the quotes close before the text ends.
-      return /^\s*(-\s+)?([\p{L}\p{N}_-]+:\s+)?["']/u.test(line)
-        ? `text that starts with a quote mark must end with it: put the whole text in quotes of the other kind, e.g. '"Vi vill" sa hon.'`
-        : undefined;
+      if (/^\s*(-\s+)?([\p{L}\p{N}_-]+:\s+)?["']/u.test(line)) {
+        return {
+          message,
+          hint: `text that starts with a quote mark must end with it: put the whole text in quotes of the other kind, e.g. '"Vi vill" sa hon.'`,
+          sv: {
+            message: 'texten fortsätter efter citattecknet som avslutar den',
+            hint: `en text som börjar med ett citattecken måste också sluta med det: sätt hela texten inom den andra sortens citattecken, till exempel '"Vi vill" sa hon.'`,
+          },
+        };
+      }
+      break;
     default:
-      return undefined;
+      break;
   }
+  return {
+    message,
+    sv: {
+      message: `något på rad ${String(at.line)}, vid tecken ${String(at.column)}, är skrivet så att YAML inte kan läsa filen`,
+      hint: `titta efter något som saknas eller står fel just där, till exempel ett citattecken, en parentes eller ett kolon. Det tekniska felmeddelandet på engelska, om du vill be någon om hjälp: ${quotedSv(message)}`,
+    },
+  };
 }
 
 /**

@@ -1,6 +1,27 @@
 import { Parser } from 'yaml';
 import type { CST } from 'yaml';
-import type { FieldPath } from '../issue.js';
+import type { FieldPath, InSwedish } from '../issue.js';
+
+/**
+ * What a problem says: in English for the terminal and `check --json`, and in Swedish (`sv`)
+ * for the studio. The Swedish is required, and an English hint requires a Swedish one, so the
+ * type checker refuses a problem that forgets its Swedish. A Swedish hint without an English one
+ * is allowed: the studio may say more than the terminal ever did.
+ */
+export type Wording =
+  | { message: string; hint: string; sv: Required<InSwedish> }
+  | { message: string; hint?: undefined; sv: InSwedish };
+
+/**
+ * Says to put text in quotes in Swedish: the quote to type is the straight ASCII one, which the
+ * Swedish typographic ”…” the studio writes around quoted words is not.
+ */
+export const inQuotesSv = 'inom raka citattecken ("…", inte ”…”)';
+
+/** Text from the file, quoted the Swedish way, ”…”, the same sign on both sides. */
+export function quotedSv(text: string): string {
+  return `”${text}”`;
+}
 
 /**
  * YAML that parses, or half parses, into something other than what a communicator wrote
@@ -21,8 +42,8 @@ export interface YamlTrap {
   explainsUntil: number;
   /** The field it is in, as near as known (`[]` for none). */
   path: FieldPath;
-  message: string;
-  hint: string;
+  /** What is wrong and what would fix it, in English and Swedish: a trap always has a hint. */
+  wording: Wording & { hint: string };
 }
 
 /** Finds every trap in `text`, the first on each line; `fieldAt` says in which field an offset is. */
@@ -56,42 +77,74 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
     const { token } = leaf;
     const lineEnd = endOfLine(token.offset);
     switch (token.type) {
-      case 'alias':
+      case 'alias': {
+        const quote = quoteHint(textFrom(token.offset));
         traps.push({
           offset: token.offset,
           explainsUntil: lineEnd,
           path: fieldAt(token.offset),
-          message: `"${token.source}" reads as a YAML alias (a reference to an anchor), not as text`,
-          hint: quoteHint(textFrom(token.offset)),
+          wording: {
+            message: `"${token.source}" reads as a YAML alias (a reference to an anchor), not as text`,
+            hint: quote.en,
+            sv: {
+              message: `${quotedSv(token.source)} läses som en hänvisning till ett annat ställe i filen (ett alias i YAML), inte som text`,
+              hint: quote.sv,
+            },
+          },
         });
         break;
-      case 'anchor':
+      }
+      case 'anchor': {
+        const quote = quoteHint(textFrom(token.offset));
         traps.push({
           offset: token.offset,
           explainsUntil: lineEnd,
           path: fieldAt(labelledOffset(leaves, index)),
-          message: `"${token.source}" reads as a YAML anchor (a name for reuse) and would be dropped from the text`,
-          hint: quoteHint(textFrom(token.offset)),
+          wording: {
+            message: `"${token.source}" reads as a YAML anchor (a name for reuse) and would be dropped from the text`,
+            hint: quote.en,
+            sv: {
+              message: `${quotedSv(token.source)} läses som ett namn att hänvisa till (ett ankare i YAML) och skulle försvinna ur texten`,
+              hint: quote.sv,
+            },
+          },
         });
         break;
-      case 'tag':
+      }
+      case 'tag': {
+        const quote = quoteHint(textFrom(token.offset));
         traps.push({
           offset: token.offset,
           explainsUntil: lineEnd,
           path: fieldAt(labelledOffset(leaves, index)),
-          message: `"${token.source}" reads as a YAML tag (a type) and would be dropped from the text`,
-          hint: quoteHint(textFrom(token.offset)),
+          wording: {
+            message: `"${token.source}" reads as a YAML tag (a type) and would be dropped from the text`,
+            hint: quote.en,
+            sv: {
+              message: `${quotedSv(token.source)} läses som en typangivelse (en tagg i YAML) och skulle försvinna ur texten`,
+              hint: quote.sv,
+            },
+          },
         });
         break;
-      case 'explicit-key-ind':
+      }
+      case 'explicit-key-ind': {
+        const quote = quoteHint(textFrom(token.offset));
         traps.push({
           offset: token.offset,
           explainsUntil: lineEnd,
           path: fieldAt(token.offset),
-          message: `"?" at the start of a text reads as a YAML key marker, not as text`,
-          hint: quoteHint(textFrom(token.offset)),
+          wording: {
+            message: `"?" at the start of a text reads as a YAML key marker, not as text`,
+            hint: quote.en,
+            sv: {
+              message: `${quotedSv('?')} i början av en text läses som början på ett fältnamn i YAML, inte som text`,
+              hint: quote.sv,
+            },
+          },
         });
         break;
+      }
       case 'comment': {
         const { flow } = leaf;
         if (flow !== undefined) {
@@ -108,12 +161,19 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
           // words after it are a comment. A comment after quoted text, a collection or a
           // key whose value follows on the next lines loses nothing, and stays allowed.
           const start = previous.token.type === 'scalar' ? previous.token.offset : token.offset;
+          const quote = quoteHint(text.slice(start, lineEnd).trimEnd());
           traps.push({
             offset: token.offset,
             explainsUntil: lineEnd,
             path: fieldAt(start),
-            message: `"${token.source}" would be lost: YAML reads " #" and the rest of the line as a comment`,
-            hint: `${quoteHint(text.slice(start, lineEnd).trimEnd())}, so the # stays part of it; a note of your own goes on a line of its own`,
+            wording: {
+              message: `"${token.source}" would be lost: YAML reads " #" and the rest of the line as a comment`,
+              hint: `${quote.en}, so the # stays part of it; a note of your own goes on a line of its own`,
+              sv: {
+                message: `${quotedSv(token.source)} skulle försvinna: efter ett mellanslag läser YAML # och resten av raden som en kommentar, inte som text`,
+                hint: `${quote.sv}, så att # blir kvar i texten; en egen anteckning skriver du på en egen rad`,
+              },
+            },
           });
         } else if (
           previous === undefined &&
@@ -124,12 +184,19 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
           // A line of plain text that starts with #, indented as the text goes on: a comment
           // too, so its words are lost, and the lines after it no longer belong to the text.
           const textEnd = endOfDeeperLines(token.offset, columnOf(lastWords.ownerOffset));
+          const quote = quoteHint(text.slice(lastWords.token.offset, textEnd));
           traps.push({
             offset: token.offset,
             explainsUntil: textEnd,
             path: fieldAt(lastWords.token.offset),
-            message: `"${token.source}" would be lost: YAML reads a line that starts with # as a comment, even inside a text`,
-            hint: `${quoteHint(text.slice(lastWords.token.offset, textEnd))}, so the # stays part of it; a note of your own goes in line with its field, not further in`,
+            wording: {
+              message: `"${token.source}" would be lost: YAML reads a line that starts with # as a comment, even inside a text`,
+              hint: `${quote.en}, so the # stays part of it; a note of your own goes in line with its field, not further in`,
+              sv: {
+                message: `${quotedSv(token.source)} skulle försvinna: YAML läser en rad som börjar med # som en kommentar, också mitt i en text`,
+                hint: `${quote.sv}, så att # blir kvar i texten; en egen anteckning skriver du på en rad som börjar rakt under fältets namn, inte längre in`,
+              },
+            },
           });
         }
         break;
@@ -147,12 +214,23 @@ export function findYamlTraps(text: string, fieldAt: (offset: number) => FieldPa
       offset: flow.offset,
       explainsUntil: end,
       path: fieldAt(flow.offset),
-      message: isList
-        ? 'the [ here is never closed: a list written this way ends with ]'
-        : 'the { here is never closed: a mapping written this way ends with }',
-      hint: isList
-        ? 'end the list with ], e.g. [q1, q2]; put text holding , [ ] { } or # in quotes'
-        : 'end the mapping with }, e.g. { name: …, role: … }; put text holding , [ ] { } or # in quotes',
+      wording: isList
+        ? {
+            message: 'the [ here is never closed: a list written this way ends with ]',
+            hint: 'end the list with ], e.g. [q1, q2]; put text holding , [ ] { } or # in quotes',
+            sv: {
+              message: '[ här stängs aldrig: en lista som skrivs så här ska sluta med ]',
+              hint: `avsluta listan med ], till exempel [q1, q2]; sätt text som innehåller , [ ] { } eller # ${inQuotesSv}`,
+            },
+          }
+        : {
+            message: 'the { here is never closed: a mapping written this way ends with }',
+            hint: 'end the mapping with }, e.g. { name: …, role: … }; put text holding , [ ] { } or # in quotes',
+            sv: {
+              message: '{ här stängs aldrig: fält som skrivs så här, inom { }, ska sluta med }',
+              hint: `avsluta med }, till exempel { name: …, role: … }; sätt text som innehåller , [ ] { } eller # ${inQuotesSv}`,
+            },
+          },
     });
   }
 
@@ -361,25 +439,37 @@ function flowCommentTrap(
   explainsUntil: number,
 ): YamlTrap {
   const [open, close] = flow.start.type === 'flow-seq-start' ? ['[', ']'] : ['{', '}'];
-  const unclosed = isClosed(flow) ? '' : `, so the ${open} is never closed`;
+  const isUnclosed = !isClosed(flow);
+  const isHashtags = path[0] === 'hashtags';
   return {
     offset: comment.offset,
     explainsUntil,
     path,
-    message: `"${comment.source}" would be lost: inside ${open} ${close}, YAML reads # and the rest of the line as a comment${unclosed}`,
-    hint:
-      path[0] === 'hashtags'
+    wording: {
+      message: `"${comment.source}" would be lost: inside ${open} ${close}, YAML reads # and the rest of the line as a comment${isUnclosed ? `, so the ${open} is never closed` : ''}`,
+      hint: isHashtags
         ? 'write hashtags without #, e.g. hashtags: [Huddinge, Botkyrka]'
         : 'put text holding # in quotes ("…")',
+      sv: {
+        message: `${quotedSv(comment.source)} skulle försvinna: inom ${open} ${close} läser YAML # och resten av raden som en kommentar${isUnclosed ? `, så ${open} stängs aldrig` : ''}`,
+        hint: isHashtags
+          ? 'skriv hashtaggarna utan #, till exempel hashtags: [Huddinge, Botkyrka]'
+          : `sätt text som innehåller # ${inQuotesSv}`,
+      },
+    },
   };
 }
 
 /**
- * Says to quote `text`, with the quotes that need no escapes inside: double quotes, unless the
- * text holds `"` or `\` (an escape in double quotes); then single ones, with `'` written twice.
+ * Says to quote `text`, in English and Swedish, with the quotes that need no escapes inside:
+ * double quotes, unless the text holds `"` or `\` (an escape in double quotes); then single
+ * ones, with `'` written twice.
  */
-function quoteHint(text: string): string {
+function quoteHint(text: string): { en: string; sv: string } {
   return /["\\]/.test(text)
-    ? `put the whole text in single quotes ('…'), writing each ' inside it twice`
-    : `put the whole text in quotes ("…")`;
+    ? {
+        en: `put the whole text in single quotes ('…'), writing each ' inside it twice`,
+        sv: `sätt hela texten inom raka apostrofer ('…', inte ’…’) och skriv varje ' i texten två gånger`,
+      }
+    : { en: `put the whole text in quotes ("…")`, sv: `sätt hela texten ${inQuotesSv}` };
 }
