@@ -44,8 +44,12 @@ export interface ImportOptions {
 /** Parses a page in the source's format into campaigns and validated interviews. */
 export function importPage(text: string, options: ImportOptions = {}): ImportResult {
   const source = options.source ?? 'page';
-  const fail: Fail = (line, message, hint) => {
-    throw new InputError(`${source}:${line}: ${message}`, { hint });
+  // The studio shows the pasted text, not a file: its Swedish names the line alone.
+  const fail: Fail = (line, message, hint, sv) => {
+    throw new InputError(`${source}:${line}: ${message}`, {
+      hint,
+      sv: { message: `Rad ${line}: ${sv.message}`, hint: sv.hint },
+    });
   };
 
   const lines = readLines(text);
@@ -87,6 +91,10 @@ export function importPage(text: string, options: ImportOptions = {}): ImportRes
         section.heading.number,
         `a second interview with ${party} in "${section.title}" (the first starts at line ${earlier})`,
         'each party has one interview a campaign: remove the duplicate or give it its own campaign heading',
+        {
+          message: `${party} har redan en intervju i ”${section.title}” (den första börjar på rad ${earlier}).`,
+          hint: 'Varje parti har en intervju per kampanj: ta bort den extra intervjun, eller ge den en egen rubrik för en annan kampanj.',
+        },
       );
     }
     seen.set(id, section.heading.number);
