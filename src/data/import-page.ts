@@ -1,5 +1,6 @@
 import { DataError, InputError } from '../errors.js';
 import type { Issue } from '../issue.js';
+import { describeZodIssues } from './describe-zod-issues.js';
 import { readDate, readPerson } from './import/intro.js';
 import { readLines, type Fail } from './import/lines.js';
 import { chooseMarkers } from './import/markers.js';
@@ -117,20 +118,18 @@ export function importPage(text: string, options: ImportOptions = {}): ImportRes
   return { campaigns: [...campaigns.values()], interviews };
 }
 
+/**
+ * The interview, or the problems zod finds with it, described as the loader describes a data
+ * file's: describeZodIssues is where the words come from, the Swedish (`sv`) included.
+ */
 function validateInterview(interview: Interview, source: string, index: number): Interview {
   const result = interviewSchema.safeParse(interview);
   if (result.success) return result.data;
   throw new DataError(
-    result.error.issues.map((issue): Issue => ({
-      code: 'schema',
-      severity: 'error',
+    describeZodIssues(result.error.issues, interview, interviewSchema).map((issue): Issue => ({
+      ...issue,
       file: source,
-      path: [
-        'interviews',
-        index,
-        ...issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
-      ],
-      message: issue.message,
+      path: ['interviews', index, ...issue.path],
     })),
     { hint: 'the page was read, but an interview did not come out valid: check the lines named' },
   );

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importPage, type ImportResult } from '../../src/data/import-page.js';
-import { InputError } from '../../src/errors.js';
+import { DataError, InputError } from '../../src/errors.js';
 import type { AnswerBlock, Interview } from '../../src/data/schema.js';
 
 const NBSP = '\u00A0';
@@ -621,6 +621,29 @@ describe('importPage errors', () => {
       // Quotes are Swedish: ”…” on both sides, never the English "…".
       expect(`${sv?.message} ${sv?.hint}`).not.toMatch(/["“]/u);
     }
+  });
+
+  it('reports an interview that does not come out valid as the data problems zod finds, in the same English', () => {
+    // A heading with no letter a–z or digit makes an empty campaign id.
+    let caught: unknown;
+    try {
+      importPage(
+        page('Ωμέγα', INTRO, '🎄 Hur arbetar Centerpartiet för att motverka våld?', 'Med skolan.'),
+        {
+          source: 'page.txt',
+        },
+      );
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toBeInstanceOf(DataError);
+    expect((caught as DataError).message).toBe(
+      [
+        'The data has 2 problems:',
+        '  page.txt: interviews[0].id: must be <campaign-id>/<party>, both slugs, e.g. adventsfragestund-2020/centerpartiet',
+        '  page.txt: interviews[0].campaign: must be a slug: lower case a–z, 0–9 and single dashes',
+      ].join('\n'),
+    );
   });
 
   it('names the page "page" when no source is given', () => {
