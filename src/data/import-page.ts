@@ -1,5 +1,6 @@
 import { DataError, InputError } from '../errors.js';
 import type { Issue } from '../issue.js';
+import { describeZodIssues } from './describe-zod-issues.js';
 import { readDate, readPerson } from './import/intro.js';
 import { readLines, type Fail } from './import/lines.js';
 import { chooseMarkers } from './import/markers.js';
@@ -44,8 +45,12 @@ export interface ImportOptions {
 /** Parses a page in the source's format into campaigns and validated interviews. */
 export function importPage(text: string, options: ImportOptions = {}): ImportResult {
   const source = options.source ?? 'page';
-  const fail: Fail = (line, message, hint) => {
-    throw new InputError(`${source}:${line}: ${message}`, { hint });
+  // The studio shows the pasted text, not a file: its Swedish names the line alone.
+  const fail: Fail = (line, message, hint, sv) => {
+    throw new InputError(`${source}:${line}: ${message}`, {
+      hint,
+      sv: { message: `Rad ${line}: ${sv.message}`, hint: sv.hint },
+    });
   };
 
   const lines = readLines(text);
@@ -87,6 +92,10 @@ export function importPage(text: string, options: ImportOptions = {}): ImportRes
         section.heading.number,
         `a second interview with ${party} in "${section.title}" (the first starts at line ${earlier})`,
         'each party has one interview a campaign: remove the duplicate or give it its own campaign heading',
+        {
+          message: `${party} har redan en intervju i ”${section.title}” (den första börjar på rad ${earlier}).`,
+          hint: 'Varje parti har en intervju per kampanj: ta bort den extra intervjun, eller ge den en egen rubrik för en annan kampanj.',
+        },
       );
     }
     seen.set(id, section.heading.number);
@@ -109,20 +118,18 @@ export function importPage(text: string, options: ImportOptions = {}): ImportRes
   return { campaigns: [...campaigns.values()], interviews };
 }
 
+/**
+ * The interview, or the problems zod finds with it, described as the loader describes a data
+ * file's: describeZodIssues is where the words come from, the Swedish (`sv`) included.
+ */
 function validateInterview(interview: Interview, source: string, index: number): Interview {
   const result = interviewSchema.safeParse(interview);
   if (result.success) return result.data;
   throw new DataError(
-    result.error.issues.map((issue): Issue => ({
-      code: 'schema',
-      severity: 'error',
+    describeZodIssues(result.error.issues, interview, interviewSchema).map((issue): Issue => ({
+      ...issue,
       file: source,
-      path: [
-        'interviews',
-        index,
-        ...issue.path.map((key) => (typeof key === 'number' ? key : String(key))),
-      ],
-      message: issue.message,
+      path: ['interviews', index, ...issue.path],
     })),
     { hint: 'the page was read, but an interview did not come out valid: check the lines named' },
   );

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importPage, type ImportResult } from '../../src/data/import-page.js';
-import { InputError } from '../../src/errors.js';
+import { DataError, InputError } from '../../src/errors.js';
 import type { AnswerBlock, Interview } from '../../src/data/schema.js';
 
 const NBSP = '\u00A0';
@@ -442,62 +442,216 @@ describe('importPage on pages it was not written against', () => {
   });
 });
 
-describe('importPage errors', () => {
-  it.each([
-    [
-      'no-heading.txt',
-      'broken/no-heading.txt:1: found no campaign heading, so no interview',
-      /campaign's name on a line of its own/u,
-    ],
-    [
-      'intro-without-heading.txt',
-      'broken/intro-without-heading.txt:1: an intro without a campaign heading above it',
-      /put the campaign's name on the line above the intro/u,
-    ],
-    [
-      'intro-without-date.txt',
-      'broken/intro-without-date.txt:3: the intro gives no publication date',
-      /publicerades på vår Instagram 16 december 2020/u,
-    ],
-    [
-      'intro-without-role.txt',
+/** A page the importer must refuse, and what it says: in English (terminal) and Swedish (studio). */
+interface Failure {
+  source: string;
+  text: string;
+  message: string;
+  hint: RegExp;
+  sv: string;
+  svHint: RegExp;
+}
+
+function brokenFixture(name: string, failure: Omit<Failure, 'source' | 'text'>): Failure {
+  const source = `broken/${name}`;
+  return { source, text: readPage(source), ...failure };
+}
+
+const INTRO =
+  'Vi intervjuade Anna Ek (kommunalråd). Ett utdrag publicerades på vår Instagram 16 december 2020.';
+
+/** A page of paragraphs, one a line, as pasted (blank lines between). */
+function page(...paragraphs: string[]): string {
+  return paragraphs.join('\n\n');
+}
+
+/** Every failure the importer's tests provoke; each must say what is wrong in Swedish too. */
+const failures: Failure[] = [
+  brokenFixture('no-heading.txt', {
+    message: 'broken/no-heading.txt:1: found no campaign heading, so no interview',
+    hint: /campaign's name on a line of its own/u,
+    sv: 'Rad 1: Sidan har ingen rubrik med kampanjens namn, så ingen intervju hittades.',
+    svHint:
+      /^Varje intervju börjar med kampanjens namn på en egen rad \(till exempel ”Adventsfrågestund 2020”\)/u,
+  }),
+  brokenFixture('intro-without-heading.txt', {
+    message: 'broken/intro-without-heading.txt:1: an intro without a campaign heading above it',
+    hint: /put the campaign's name on the line above the intro/u,
+    sv: 'Rad 1: Ovanför inledningen saknas en rubrik med kampanjens namn.',
+    svHint:
+      /^Skriv kampanjens namn på raden ovanför inledningen, till exempel ”Adventsfrågestund 2020”\.$/u,
+  }),
+  brokenFixture('intro-without-date.txt', {
+    message: 'broken/intro-without-date.txt:3: the intro gives no publication date',
+    hint: /publicerades på vår Instagram 16 december 2020/u,
+    sv: 'Rad 3: Inledningen har inget datum för när utdraget publicerades.',
+    svHint: /”publicerades på vår Instagram 16 december 2020”/u,
+  }),
+  brokenFixture('intro-without-role.txt', {
+    message:
       'broken/intro-without-role.txt:3: the intro names no interviewee with a role in parentheses',
-      /Christian Ottosson \(kommunalråd\)/u,
-    ],
-    [
-      'impossible-date.txt',
-      'broken/impossible-date.txt:3: "31 november 2020" is not a real date',
-      /day of the month/u,
-    ],
-    [
-      'question-without-answer.txt',
+    hint: /Christian Ottosson \(kommunalråd\)/u,
+    sv: 'Rad 3: Inledningen saknar den intervjuades namn med rollen inom parentes.',
+    svHint:
+      /^Skriv namn och roll så som sidan brukar: ”Vi intervjuade Christian Ottosson \(kommunalråd\)/u,
+  }),
+  brokenFixture('impossible-date.txt', {
+    message: 'broken/impossible-date.txt:3: "31 november 2020" is not a real date',
+    hint: /day of the month/u,
+    sv: 'Rad 3: ”31 november 2020” är inget riktigt datum.',
+    svHint: /^Rätta dagen i månaden\.$/u,
+  }),
+  brokenFixture('question-without-answer.txt', {
+    message:
       'broken/question-without-answer.txt:5: the question "Hur arbetar Centerpartiet för att motverka våld?" has no answer',
-      /write the answer below the question/u,
-    ],
-    [
-      'same-party-twice.txt',
+    hint: /write the answer below the question/u,
+    sv: 'Rad 5: Frågan ”Hur arbetar Centerpartiet för att motverka våld?” har inget svar.',
+    svHint: /^Skriv svaret under frågan, eller ta bort frågan\.$/u,
+  }),
+  brokenFixture('same-party-twice.txt', {
+    message:
       'broken/same-party-twice.txt:9: a second interview with Centerpartiet in "Adventsfrågestund 2020" (the first starts at line 1)',
-      /one interview a campaign/u,
-    ],
-    [
-      'no-party.txt',
-      'broken/no-party.txt:3: cannot tell which party this interview is with',
-      /name it in one/u,
-    ],
-  ])('%s', (name, message, hint) => {
-    const source = `broken/${name}`;
+    hint: /one interview a campaign/u,
+    sv: 'Rad 9: Centerpartiet har redan en intervju i ”Adventsfrågestund 2020” (den första börjar på rad 1).',
+    svHint: /^Varje parti har en intervju per kampanj/u,
+  }),
+  brokenFixture('no-party.txt', {
+    message: 'broken/no-party.txt:3: cannot tell which party this interview is with',
+    hint: /name it in one/u,
+    sv: 'Rad 3: Det går inte att se vilket parti intervjun är med.',
+    svHint: /nämn det i någon av dem, till exempel ”Hur arbetar Centerpartiet för …\?”$/u,
+  }),
+  {
+    source: 'no-marker.txt',
+    text: page(
+      'Advent 2020',
+      INTRO,
+      'Hur arbetar Centerpartiet för att motverka våld?',
+      'Med skolan.',
+    ),
+    message: 'no-marker.txt:1: no question of "Advent 2020" starts with an emoji',
+    hint: /put the campaign's emoji \(e\.g\. 🎄\) before each question/u,
+    sv: 'Rad 1: Ingen fråga i ”Advent 2020” börjar med en emoji.',
+    svHint: /^Sätt kampanjens emoji \(till exempel 🎄\) före varje fråga/u,
+  },
+  {
+    source: 'marker-before-a-list.txt',
+    text: page(
+      'Advent 2020',
+      INTRO,
+      '🎄 Hur arbetar Centerpartiet för att motverka våld?',
+      'Med skolan.',
+      '🎄',
+      '• en punkt',
+    ),
+    message: 'marker-before-a-list.txt:9: a question marker with no question after it',
+    hint: /write the question after the marker, on the same line/u,
+    sv: 'Rad 9: Kampanjens emoji står här utan någon fråga efter sig.',
+    svHint: /^Skriv frågan efter emojin, på samma rad\.$/u,
+  },
+  {
+    source: 'marker-at-the-end.txt',
+    text: page(
+      'Advent 2020',
+      INTRO,
+      '🎄 Hur arbetar Centerpartiet för att motverka våld?',
+      'Med skolan.',
+      '🎄',
+    ),
+    message: 'marker-at-the-end.txt:9: a question marker with no question after it',
+    hint: /write the question after the marker, on the same line/u,
+    sv: 'Rad 9: Kampanjens emoji står här utan någon fråga efter sig.',
+    svHint: /^Skriv frågan efter emojin, på samma rad\.$/u,
+  },
+  {
+    source: 'other-emoji-first.txt',
+    text: page(
+      'Advent 2020',
+      INTRO,
+      '⭐ Välkomna',
+      '🎄 Hur arbetar Centerpartiet för att motverka våld?',
+      'Med skolan.',
+      '🎄 Hur ser Centerpartiet på skolan?',
+      'Bra.',
+    ),
+    message: 'other-emoji-first.txt:5: expected a question after the intro',
+    hint: /start each question with the campaign's marker, e\.g\. "🎄 Hur arbetar …\?"/u,
+    sv: 'Rad 5: Efter inledningen ska det komma en fråga.',
+    svHint: /^Börja varje fråga med kampanjens emoji, till exempel ”🎄 Hur arbetar …\?”$/u,
+  },
+];
+
+/** The InputError that `run` throws. */
+function thrownBy(run: () => unknown): InputError {
+  let caught: unknown;
+  try {
+    run();
+  } catch (error) {
+    caught = error;
+  }
+  expect(caught).toBeInstanceOf(InputError);
+  return caught as InputError;
+}
+
+function provoke(failure: Failure): InputError {
+  return thrownBy(() => importPage(failure.text, { source: failure.source }));
+}
+
+describe('importPage errors', () => {
+  it.each(failures.map((failure) => [failure.source, failure] as const))('%s', (_, failure) => {
+    const error = provoke(failure);
+    expect(error.message).toBe(failure.message);
+    expect(error.hint).toMatch(failure.hint);
+    expect(error.sv?.message).toBe(failure.sv);
+    expect(error.sv?.hint).toMatch(failure.svHint);
+  });
+
+  it('says every failure it provokes in Swedish too, naming the same line', () => {
+    for (const failure of failures) {
+      const { message, hint, sv } = provoke(failure);
+      const line = new RegExp(`^${failure.source}:(\\d+): `, 'u').exec(message)?.[1];
+      expect(line, message).toBeDefined();
+      expect(sv?.message, message).toMatch(new RegExp(`^Rad ${line}: [\\p{Lu}”].*[.?!]$`, 'u'));
+      expect(sv?.hint, message).toMatch(/^\p{Lu}.*[.?!”]$/u);
+      // Swedish, not the English copied: the words after the line differ, and so do the hints.
+      expect(sv?.message.slice(`Rad ${line}: `.length)).not.toBe(
+        message.slice(`${failure.source}:${line}: `.length),
+      );
+      expect(sv?.hint).not.toBe(hint);
+      // Quotes are Swedish: ”…” on both sides, never the English "…".
+      expect(`${sv?.message} ${sv?.hint}`).not.toMatch(/["“]/u);
+    }
+  });
+
+  it('reports an interview that does not come out valid as the data problems zod finds, in the same English', () => {
+    // A heading with no letter a–z or digit makes an empty campaign id.
     let caught: unknown;
     try {
-      importPage(readPage(source), { source });
+      importPage(
+        page('Ωμέγα', INTRO, '🎄 Hur arbetar Centerpartiet för att motverka våld?', 'Med skolan.'),
+        {
+          source: 'page.txt',
+        },
+      );
     } catch (error) {
       caught = error;
     }
-    expect(caught).toBeInstanceOf(InputError);
-    expect((caught as InputError).message).toBe(message);
-    expect((caught as InputError).hint).toMatch(hint);
+    expect(caught).toBeInstanceOf(DataError);
+    expect((caught as DataError).message).toBe(
+      [
+        'The data has 2 problems:',
+        '  page.txt: interviews[0].id: must be <campaign-id>/<party>, both slugs, e.g. adventsfragestund-2020/centerpartiet',
+        '  page.txt: interviews[0].campaign: must be a slug: lower case a–z, 0–9 and single dashes',
+      ].join('\n'),
+    );
   });
 
   it('names the page "page" when no source is given', () => {
-    expect(() => importPage('')).toThrow('page:1: found no campaign heading, so no interview');
+    const error = thrownBy(() => importPage(''));
+    expect(error.message).toBe('page:1: found no campaign heading, so no interview');
+    // The Swedish names no file either way: the studio shows the pasted text.
+    expect(error.sv?.message).toBe(
+      'Rad 1: Sidan har ingen rubrik med kampanjens namn, så ingen intervju hittades.',
+    );
   });
 });

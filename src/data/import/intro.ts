@@ -56,6 +56,10 @@ export function readPerson(intro: Line, fail: Fail): Person {
       intro.number,
       'the intro names no interviewee with a role in parentheses',
       `write the name and the role as the page does: "${INTRO_EXAMPLE}"`,
+      {
+        message: 'Inledningen saknar den intervjuades namn med rollen inom parentes.',
+        hint: `Skriv namn och roll så som sidan brukar: ”${INTRO_EXAMPLE}”`,
+      },
     );
   }
   return { name: match[1].trim(), role: match[2].replace(/\s+/gu, ' ').trim() };
@@ -72,6 +76,10 @@ export function readDate(intro: Line, fail: Fail): string {
       intro.number,
       'the intro gives no publication date',
       `write the date the excerpt was posted, e.g. "publicerades på vår Instagram 16 december 2020"`,
+      {
+        message: 'Inledningen har inget datum för när utdraget publicerades.',
+        hint: 'Skriv datumet då utdraget lades ut, till exempel ”publicerades på vår Instagram 16 december 2020”.',
+      },
     );
   }
   const day = Number(match[1]);
@@ -79,7 +87,10 @@ export function readDate(intro: Line, fail: Fail): string {
   const year = Number(match[3]);
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCDate() !== day || date.getUTCMonth() !== month - 1) {
-    return fail(intro.number, `"${match[0]}" is not a real date`, 'correct the day of the month');
+    return fail(intro.number, `"${match[0]}" is not a real date`, 'correct the day of the month', {
+      message: `”${match[0]}” är inget riktigt datum.`,
+      hint: 'Rätta dagen i månaden.',
+    });
   }
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }

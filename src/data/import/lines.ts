@@ -1,3 +1,5 @@
+import type { InSwedish } from '../../issue.js';
+
 /** One non-empty line of the page, whitespace normalised, with its 1-based line number. */
 export interface Line {
   number: number;
@@ -9,8 +11,12 @@ export interface Line {
   rest: string;
 }
 
-/** Stops the import at a line of the page: throws an InputError naming the page and the line. */
-export type Fail = (line: number, message: string, hint: string) => never;
+/**
+ * Stops the import at a line of the page: throws an InputError naming the page and the line, in
+ * English for the terminal and in Swedish (`sv`, without the line: `fail` adds `Rad N: `) for the
+ * studio. The Swedish is required, hint and all, so that no failure reaches the studio in English.
+ */
+export type Fail = (line: number, message: string, hint: string, sv: Required<InSwedish>) => never;
 
 /**
  * One emoji: a flag, a keycap, or a pictograph with its optional VS16 and skin tone, joined to

@@ -40,6 +40,10 @@ export function chooseMarkers(sections: Section[], fail: Fail): Map<string, Mark
         section.heading.number,
         `no question of "${section.title}" starts with an emoji`,
         "put the campaign's emoji (e.g. 🎄) before each question, as the page does",
+        {
+          message: `Ingen fråga i ”${section.title}” börjar med en emoji.`,
+          hint: 'Sätt kampanjens emoji (till exempel 🎄) före varje fråga, så som sidan brukar.',
+        },
       );
     }
     const raws = new Map([...campaignCounts].filter(([emoji]) => markerKey(emoji) === key));

@@ -40,6 +40,10 @@ export function deriveParties(sections: Section[], questions: string[][], fail: 
         section.intro.number,
         'cannot tell which party this interview is with',
         'the party is read from the questions: name it in one, e.g. "Hur arbetar Centerpartiet för …?"',
+        {
+          message: 'Det går inte att se vilket parti intervjun är med.',
+          hint: 'Partiet hittas i frågorna: nämn det i någon av dem, till exempel ”Hur arbetar Centerpartiet för …?”',
+        },
       );
     }
     return party;

@@ -106,6 +106,12 @@ function matchKnown(
   return { question: text.slice(0, best).trim(), rest: text.slice(best).trim() };
 }
 
+/** Said at two places: a marker on a line of its own, followed by no question. */
+const markerOnlySv = {
+  message: 'Kampanjens emoji står här utan någon fråga efter sig.',
+  hint: 'Skriv frågan efter emojin, på samma rad.',
+};
+
 interface OpenQa {
   line: number;
   question: string;
@@ -137,6 +143,10 @@ export function parseAnswers(
         open.line,
         `the question "${open.question}" has no answer`,
         'write the answer below the question, or remove the question',
+        {
+          message: `Frågan ”${open.question}” har inget svar.`,
+          hint: 'Skriv svaret under frågan, eller ta bort frågan.',
+        },
       );
     }
     done.push(open);
@@ -156,6 +166,7 @@ export function parseAnswers(
           markerOnly.number,
           'a question marker with no question after it',
           'write the question after the marker, on the same line',
+          markerOnlySv,
         );
       }
       start(markerOnly.number, split(line.text));
@@ -173,6 +184,10 @@ export function parseAnswers(
           line.number,
           'a bullet list before the first question',
           `put the campaign's marker before the question it answers`,
+          {
+            message: 'En punktlista står före den första frågan.',
+            hint: 'Sätt kampanjens emoji före frågan som listan svarar på.',
+          },
         );
       }
       const last = open.answer.at(-1);
@@ -191,6 +206,10 @@ export function parseAnswers(
           line.number,
           'expected a question after the intro',
           `start each question with the campaign's marker, e.g. "${markerExample(section, marker)} Hur arbetar …?"`,
+          {
+            message: 'Efter inledningen ska det komma en fråga.',
+            hint: `Börja varje fråga med kampanjens emoji, till exempel ”${markerExample(section, marker)} Hur arbetar …?”`,
+          },
         );
       }
       start(line.number, splitGlued(line.text));
@@ -203,6 +222,7 @@ export function parseAnswers(
       markerOnly.number,
       'a question marker with no question after it',
       'write the question after the marker, on the same line',
+      markerOnlySv,
     );
   }
   close();
@@ -212,6 +232,10 @@ export function parseAnswers(
       section.intro.number,
       'an interview with no questions',
       `mark each question with the campaign's emoji`,
+      {
+        message: 'Intervjun har inga frågor.',
+        hint: 'Märk ut varje fråga med kampanjens emoji.',
+      },
     );
   }
   return done.map((qa, index) => ({

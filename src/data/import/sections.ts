@@ -42,6 +42,10 @@ export function findSections(lines: Line[], fail: Fail): Section[] {
       lines[0]?.number ?? 1,
       'found no campaign heading, so no interview',
       `each interview starts with the campaign's name on a line of its own (e.g. "${HEADING_EXAMPLE}"), then an intro (e.g. "${INTRO_EXAMPLE}"), then the questions`,
+      {
+        message: 'Sidan har ingen rubrik med kampanjens namn, så ingen intervju hittades.',
+        hint: `Varje intervju börjar med kampanjens namn på en egen rad (till exempel ”${HEADING_EXAMPLE}”), sedan en inledning (till exempel ”${INTRO_EXAMPLE}”) och sist frågorna.`,
+      },
     );
   }
 
@@ -106,6 +110,10 @@ function checkNoStrayInterview(lines: Line[], fail: Fail): void {
         line.number,
         'an intro without a campaign heading above it',
         `put the campaign's name on the line above the intro, e.g. "${HEADING_EXAMPLE}"`,
+        {
+          message: 'Ovanför inledningen saknas en rubrik med kampanjens namn.',
+          hint: `Skriv kampanjens namn på raden ovanför inledningen, till exempel ”${HEADING_EXAMPLE}”.`,
+        },
       );
     }
   });
