@@ -93,10 +93,6 @@ describe('loadData', () => {
           path: [],
           message: 'Nested mappings are not allowed in compact mappings',
           hint: "put the text in quotes: a ': ' inside it, or a ':' ending the line, reads as a key in YAML",
-          sv: {
-            message: 'ett kolon gör att YAML läser texten här som ett fältnamn',
-            hint: 'sätt texten inom raka citattecken ("…", inte ”…”): ett kolon följt av mellanslag i texten, eller ett kolon sist på raden, läser YAML som slutet på ett fältnamn',
-          },
           line: 12,
           column: 15,
         },
