@@ -14,10 +14,13 @@ interface Said {
 /** The hint for text that YAML read as a mapping because its line ends in a colon (FACTS.md). */
 const colonHint: Said = {
   en: "put the text in quotes: a line ending in ':' reads as a key in YAML",
-  sv: 'sätt texten inom raka citattecken ("…"), så hör kolonet till texten: en rad som slutar med kolon läses annars som ett fältnamn',
+  sv: 'sätt texten inom raka citattecken ("…", inte ”…”), så hör kolonet till texten: en rad som slutar med kolon läses annars som ett fältnamn',
 };
 
-const quoteHint: Said = { en: 'put it in quotes', sv: 'sätt det inom raka citattecken ("…")' };
+const quoteHint: Said = {
+  en: 'put it in quotes',
+  sv: 'sätt det inom raka citattecken ("…", inte ”…”)',
+};
 
 /**
  * Turns zod's issues for one parsed file into messages that say what is wrong and what would
@@ -248,7 +251,7 @@ function describeInvalidUnion(
       return [
         schemaIssue(path, message, {
           en: `write a bullet list as "- list:" followed by its items, and put text containing ': ' in quotes`,
-          sv: 'skriv en punktlista som "- list:" följt av punkterna, och sätt text som innehåller kolon och mellanslag (": ") inom raka citattecken ("…")',
+          sv: 'skriv en punktlista som "- list:" följt av punkterna, och sätt text som innehåller kolon och mellanslag (": ") inom raka citattecken ("…", inte ”…”)',
         }),
       ];
     }

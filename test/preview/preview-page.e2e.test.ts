@@ -216,9 +216,12 @@ describe('excerpt preview: the page in Chromium', () => {
     // The place is file:line:column, then the field in a span of its own.
     expect(await place.locator('.field').textContent()).toBe('party');
     expect(await place.textContent()).toBe(`${file}:${String(at + 1)}:8party`);
-    expect(await problem.locator('.message').first().textContent()).toBe(
+    // This page speaks English (see the init script above); studio-page.e2e has it in Swedish.
+    const message = problem.locator('.message').first();
+    expect(await message.textContent()).toBe(
       'the { here is never closed: a mapping written this way ends with }',
     );
+    expect(await message.getAttribute('lang')).toBe('en');
     expect(await card(post.id).locator('.carousel').isHidden()).toBe(true);
     // The problem is listed at the top as well; the other posts keep their slides.
     expect(await page.locator('#banner .problem-box').textContent()).toContain(file);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -110,6 +110,47 @@ describe('the studio page: Swedish by default, English on request', () => {
     await expect
       .poll(() => page.getByRole('tab', { selected: true }).textContent(), { timeout: 15_000 })
       .toBe('Inlägg');
+  });
+});
+
+describe('the studio page: a data file that does not load, explained in Swedish', () => {
+  it('says what is wrong and what would fix it in Swedish, and in English when asked', async () => {
+    const state = await fixture.state();
+    const post = state.campaigns[0]!.posts[0]!;
+    const file = join(fixture.dataDir, 'interviews', `${post.interview}.yaml`);
+    const original = readFileSync(file, 'utf8');
+    const entry = page.locator('#banner .problem-box li').first();
+    try {
+      // A misspelt field: the kind of slip a communicator makes by hand.
+      writeFileSync(file, original.replace(/\brole:/, 'roll:'));
+      await entry.waitFor({ state: 'visible', timeout: 15_000 });
+      expect(await page.locator('#banner .problem-title').first().textContent()).toMatch(
+        /^Datat har (ett|\d+) problem$/,
+      );
+      const texts = await page.locator('#banner .problem-box .message').allTextContents();
+      expect(texts).toContain('är inget känt fält');
+      expect(texts).toContain('saknas');
+      expect(await page.locator('#banner .problem-box .hint').allTextContents()).toContain(
+        'menade du role?',
+      );
+      expect(await entry.locator('.message').getAttribute('lang')).toBe('sv');
+      await page.screenshot({ path: join(screens, 'data-problem-sv.png') });
+
+      await page.getByRole('button', { name: 'English' }).click();
+      await page.waitForLoadState('load');
+      await page.locator('#banner .problem-box li').first().waitFor({ timeout: 15_000 });
+      expect(await page.locator('#banner .problem-box .message').allTextContents()).toContain(
+        'is not a known field',
+      );
+      await page.getByRole('button', { name: 'Svenska' }).click();
+      await page.waitForLoadState('load');
+    } finally {
+      writeFileSync(file, original);
+    }
+    await expect
+      .poll(() => page.locator('#banner .problem-box').count(), { timeout: 15_000 })
+      .toBe(0);
+    expect(pageErrors).toEqual([]);
   });
 });
 
