@@ -3,7 +3,11 @@ import type { Issue } from '../../src/issue.js';
 
 /** Issues without their Swedish words (`sv`): what the terminal says, for tests of it. */
 export function inEnglish(issues: readonly Issue[]): Omit<Issue, 'sv'>[] {
-  return issues.map(({ sv: _sv, ...english }) => english);
+  return issues.map((issue) => {
+    const english: Omit<Issue, 'sv'> & { sv?: unknown } = { ...issue };
+    delete english.sv;
+    return english;
+  });
 }
 
 /**
