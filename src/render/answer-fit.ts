@@ -3,6 +3,7 @@ import type { Format } from '../data/schema.js';
 import type { Block, QaSlide } from '../layout/slide-plan.js';
 import type { TemplateMetrics, TemplateSet } from '../slide/template-set.js';
 import { fontFamily } from './fonts.js';
+import { RecentMap } from './recent-map.js';
 import { renderSvg } from './svg.js';
 
 /**
@@ -19,16 +20,30 @@ import { renderSvg } from './svg.js';
 /** A slide whose parts come this close to a limit is measured whole all the same. */
 export const uncertainty = 1;
 
+/**
+ * Text heights remembered: a campaign's texts many times over (each candidate piece of an
+ * answer is a text), and in the studio every text typed, so the oldest are forgotten.
+ */
+const textHeightsKept = 50_000;
+
 /** Heights of texts drawn in the answer's style at a width, measured in batches, remembered. */
 export function createTextHeights(
   metrics: TemplateMetrics,
+  capacity = textHeightsKept,
 ): (texts: readonly { text: string; width: number }[]) => Promise<number[]> {
   const { body, bodyLineHeight } = metrics.type;
-  const known = new Map<string, number>();
+  const known = new RecentMap<number>(capacity);
   const keyOf = ({ text, width }: { text: string; width: number }): string => `${width}|${text}`;
   return async (texts) => {
+    // Read now what is known, and later what this call measured: while it is measured the cache
+    // may forget a value (it holds `capacity`), never this call's.
+    const measured = new Map<string, number>();
+    for (const item of texts) {
+      const height = known.get(keyOf(item));
+      if (height !== undefined) measured.set(keyOf(item), height);
+    }
     const missing = [...new Map(texts.map((item) => [keyOf(item), item])).values()].filter(
-      (item) => !known.has(keyOf(item)),
+      (item) => !measured.has(keyOf(item)),
     );
     if (missing.length > 0) {
       const element = createElement(
@@ -53,14 +68,17 @@ export function createTextHeights(
         { width: Math.max(...missing.map(({ width }) => width)) },
         (node) => {
           if (typeof node.key === 'string' && node.key.startsWith('t')) {
-            known.set(keyOf(missing[Number(node.key.slice(1))]!), node.height);
+            const key = keyOf(missing[Number(node.key.slice(1))]!);
+            measured.set(key, node.height);
+            known.set(key, node.height);
           }
         },
         { isMeasuring: true },
       );
     }
     return texts.map((item) => {
-      const height = known.get(keyOf(item));
+      const key = keyOf(item);
+      const height = measured.get(key);
       if (height === undefined) throw new Error(`satori reported no box for “${item.text}”`);
       return height;
     });

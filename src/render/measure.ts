@@ -1,5 +1,6 @@
 import { createElement } from 'react';
 import { fontFamily } from './fonts.js';
+import { RecentMap } from './recent-map.js';
 import { renderSvg } from './svg.js';
 
 /**
@@ -49,15 +50,23 @@ export async function measureWidths(
  * A width measurer for one style that remembers what it measured and gathers the requests made
  * together (in one tick, as by a Promise.all over an answer's paragraphs) into a single render.
  */
-export function createWidthMeasurer(style: {
-  fontSize: number;
-  fontWeight: number;
-}): (texts: readonly string[]) => Promise<number[]> {
-  const known = new Map<string, number>();
+export function createWidthMeasurer(
+  style: { fontSize: number; fontWeight: number },
+  capacity = widthsKept,
+): (texts: readonly string[]) => Promise<number[]> {
+  const known = new RecentMap<number>(capacity);
   let queued: Set<string> | undefined;
-  let flushed: Promise<void> = Promise.resolve();
+  let flushed = Promise.resolve(new Map<string, number>());
   return async (texts) => {
-    const missing = texts.filter((text) => !known.has(text));
+    // Read now what is known, and later what the batch measured: while a batch is measured the
+    // cache may forget a value (it holds `capacity`), never this call's.
+    const found = new Map<string, number>();
+    for (const text of texts) {
+      const width = known.get(text);
+      if (width !== undefined) found.set(text, width);
+    }
+    const missing = texts.filter((text) => !found.has(text));
+    let measured = new Map<string, number>();
     if (missing.length > 0) {
       if (queued === undefined) {
         const batch = new Set<string>();
@@ -66,12 +75,21 @@ export function createWidthMeasurer(style: {
           queued = undefined;
           const list = [...batch];
           const widths = await measureWidths(list, style);
-          list.forEach((text, index) => known.set(text, widths[index]!));
+          const results = new Map(list.map((text, index) => [text, widths[index]!]));
+          for (const [text, width] of results) known.set(text, width);
+          return results;
         });
       }
       for (const text of missing) queued.add(text);
-      await flushed;
+      measured = await flushed;
     }
-    return texts.map((text) => known.get(text)!);
+    return texts.map((text) => {
+      const width = found.get(text) ?? measured.get(text);
+      if (width === undefined) throw new Error(`satori reported no width for “${text}”`);
+      return width;
+    });
   };
 }
+
+/** Widths remembered, a word or a name each: the oldest are forgotten in a long studio session. */
+const widthsKept = 50_000;
