@@ -1,10 +1,46 @@
 import type { Dataset } from '../data/load.js';
 import { comparePosts } from '../render/post-spec.js';
+import type { Format } from '../data/schema.js';
 import type { Issue } from '../issue.js';
 import { isSameQuestion, questionWords } from '../layout/questions.js';
+import { formatSwedishDate } from '../slide/slide-context.js';
 import type { CampaignFairness, Check, CheckResult } from './check.js';
 import { planScheduledPosts } from './scheduled-posts.js';
 import type { ScheduledPost } from './scheduled-posts.js';
+
+/** A text in the terminal's English and the studio's Swedish. */
+interface Said {
+  en: string;
+  sv: string;
+}
+
+/** A fairness finding, said in English and Swedish. */
+function fairnessIssue(
+  where: Pick<Issue, 'severity' | 'path'> & { file: string },
+  message: Said,
+  hint: Said,
+): Issue {
+  return {
+    code: 'fairness',
+    severity: where.severity,
+    message: message.en,
+    file: where.file,
+    path: where.path,
+    hint: hint.en,
+    sv: { message: message.sv, hint: hint.sv },
+  };
+}
+
+/** A format as the data writes it and as the studio names it (its buttons: Kvadrat, Stående, Story). */
+function formatNamed(format: Format): Said {
+  const sv: Record<Format, string> = { square: 'kvadrat', portrait: 'stående', story: 'story' };
+  return { en: format, sv: sv[format] };
+}
+
+/** A name the data gives, the same in both languages: a theme's. */
+function sameInBoth(name: string): Said {
+  return { en: name, sv: name };
+}
 
 /**
  * Political content: no party may look favoured. Within a campaign every post has the same
@@ -32,25 +68,31 @@ export function assessFairness(posts: readonly ScheduledPost[]): CheckResult {
     const first = group[0]!;
     const formats = distinct(group.map((post) => post.spec.format));
     const themes = distinct(group.map((post) => post.spec.themeName));
-    for (const [aspect, values, valueOf] of [
-      ['format', formats, (post: ScheduledPost) => post.spec.format],
-      ['theme', themes, (post: ScheduledPost) => post.spec.themeName],
+    // Each aspect, and each post's value of it as written in the data and as the studio names it.
+    for (const [aspect, aspectSv, valueOf] of [
+      ['format', 'format', (post: ScheduledPost): Said => formatNamed(post.spec.format)],
+      ['theme', 'tema', (post: ScheduledPost): Said => sameInBoth(post.spec.themeName)],
     ] as const) {
+      const values = distinct(group.map((post) => valueOf(post).en));
       if (values.length <= 1) continue;
-      const usage = values
-        .map((value) => {
-          const parties = group.filter((post) => valueOf(post) === value);
-          return `${value}: ${parties.map((post) => post.spec.interview.party).join(', ')}`;
-        })
-        .join('; ');
-      issues.push({
-        code: 'fairness',
-        severity: 'error',
-        message: `the posts of ${id} do not share one ${aspect} (${usage})`,
-        file: first.file,
-        path: [aspect],
-        hint: `every party in a campaign gets the same look: give all its posts the campaign's ${aspect}`,
+      const uses = values.map((value) => {
+        const posts = group.filter((post) => valueOf(post).en === value);
+        const parties = posts.map((post) => post.spec.interview.party).join(', ');
+        return { en: `${value}: ${parties}`, sv: `${valueOf(posts[0]!).sv}: ${parties}` };
       });
+      issues.push(
+        fairnessIssue(
+          { severity: 'error', file: first.file, path: [aspect] },
+          {
+            en: `the posts of ${id} do not share one ${aspect} (${listOf(uses, '; ').en})`,
+            sv: `inläggen i kampanjen ${id} har inte samma ${aspectSv} (${listOf(uses, '; ').sv})`,
+          },
+          {
+            en: `every party in a campaign gets the same look: give all its posts the campaign's ${aspect}`,
+            sv: `alla partier i en kampanj ska se likadana ut: ge alla kampanjens inlägg samma ${aspectSv}`,
+          },
+        ),
+      );
     }
 
     issues.push(...questionFairnessIssues(group));
@@ -111,38 +153,73 @@ export function questionFairnessIssues(group: readonly ScheduledPost[]): Issue[]
     const { interview } = post.spec;
     const others = questions
       .filter((q) => !common.has(q.cluster))
-      .map((q) => `${q.id} “${q.question}”`);
+      .map((q) => quoted(q.question, q.id));
     // What the others are asked, as this interview asks it when it does: the id to choose.
     const missing = [...common]
       .filter((cluster) => !own.has(cluster))
-      .map((cluster) => {
+      .map((cluster): Said => {
         const words = clusters[cluster]!;
         const here = interview.qa.find((qa) =>
           isSameQuestion(words, questionWords(qa.question, interview.party)),
         );
-        if (here !== undefined) return `${here.id} “${here.question}”`;
-        const example = asked.flat().find((q) => q.cluster === cluster)!;
-        return `“${example.question}” (not in this interview)`;
+        if (here !== undefined) return quoted(here.question, here.id);
+        const example = quoted(asked.flat().find((q) => q.cluster === cluster)!.question);
+        return {
+          en: `${example.en} (not in this interview)`,
+          sv: `${example.sv} (finns inte i den här intervjun)`,
+        };
       });
-    const details: string[] = [];
+    const details: Said[] = [];
     if (questions.length !== usualCount) {
-      details.push(
-        `${questions.length} question${questions.length === 1 ? '' : 's'} where most parties get ${usualCount}`,
-      );
+      const count = questions.length;
+      details.push({
+        en: `${count} question${count === 1 ? '' : 's'} where most parties get ${usualCount}`,
+        sv: `${count} ${count === 1 ? 'fråga' : 'frågor'} där de flesta partier får ${usualCount}`,
+      });
     }
-    if (missing.length > 0) details.push(`not asked what most parties are: ${missing.join(', ')}`);
-    if (others.length > 0) details.push(`asked what most parties are not: ${others.join(', ')}`);
+    if (missing.length > 0) {
+      details.push({
+        en: `not asked what most parties are: ${listOf(missing).en}`,
+        sv: `får inte frågor som de flesta partier får: ${listOf(missing).sv}`,
+      });
+    }
+    if (others.length > 0) {
+      details.push({
+        en: `asked what most parties are not: ${listOf(others).en}`,
+        sv: `får frågor som de flesta partier inte får: ${listOf(others).sv}`,
+      });
+    }
     if (details.length === 0) return;
-    issues.push({
-      code: 'fairness',
-      severity: 'warning',
-      message: `the post of ${post.spec.date} (${post.spec.interview.party}) differs from the campaign's other posts: ${details.join('; ')}`,
-      file: post.file,
-      path: ['posts', post.index, 'qa'],
-      hint: "so no party looks favoured, give each party's post the same questions (choose the Q&A ids that ask them)",
-    });
+    const { date } = post.spec;
+    issues.push(
+      fairnessIssue(
+        { severity: 'warning', file: post.file, path: ['posts', post.index, 'qa'] },
+        {
+          en: `the post of ${date} (${interview.party}) differs from the campaign's other posts: ${listOf(details, '; ').en}`,
+          sv: `inlägget den ${formatSwedishDate(date)} (${interview.party}) skiljer sig från kampanjens andra inlägg: ${listOf(details, '; ').sv}`,
+        },
+        {
+          en: "so no party looks favoured, give each party's post the same questions (choose the Q&A ids that ask them)",
+          sv: 'så att inget parti ser gynnat ut: ge varje partis inlägg samma frågor (välj id:na för de frågor i intervjun som ställer dem)',
+        },
+      ),
+    );
   });
   return issues;
+}
+
+/** A question in quotation marks, after its id when it has one: `q2 “…”`, Swedish `q2 ”…”`. */
+function quoted(question: string, id?: string): Said {
+  const before = id === undefined ? '' : `${id} `;
+  return { en: `${before}“${question}”`, sv: `${before}”${question}”` };
+}
+
+/** Texts joined in each language. */
+function listOf(texts: readonly Said[], separator = ', '): Said {
+  return {
+    en: texts.map((text) => text.en).join(separator),
+    sv: texts.map((text) => text.sv).join(separator),
+  };
 }
 
 function mostCommon(values: readonly number[]): number {

@@ -13,7 +13,7 @@ export const glyphCheck: Check = {
   needs: 'files',
   run(data) {
     const issues = findGlyphProblems(textFields(data)).map(
-      ({ field, missing, message, hint }): Issue => ({
+      ({ field, missing, message, hint, sv }): Issue => ({
         code: 'glyph',
         severity: 'error',
         message,
@@ -22,6 +22,7 @@ export const glyphCheck: Check = {
         word: missing.char,
         ...(field.qa === undefined ? {} : { qa: field.qa }),
         hint,
+        sv,
       }),
     );
     return { issues };

@@ -1,6 +1,6 @@
 import type { TextField } from '../data/text-fields.js';
 import { DataError } from '../errors.js';
-import type { Issue } from '../issue.js';
+import type { InSwedish, Issue } from '../issue.js';
 import { emojiDataUri } from './emoji.js';
 import { loadFonts } from './fonts.js';
 
@@ -120,20 +120,30 @@ export function findMissingGlyphs(text: string): MissingGlyph[] {
   return [...missing.values()];
 }
 
+/** What is said of a character that cannot be drawn: its message and hint, in English and Swedish. */
+export interface GlyphWords {
+  message: string;
+  hint: string;
+  /** For the studio: the words of its own glyph findings (`glyphFinding` in its sv.ts). */
+  sv: Required<InSwedish>;
+}
+
 /** What is said of a character that cannot be drawn, wherever it is found: one message. */
-export function describeMissingGlyph(missing: MissingGlyph): { message: string; hint: string } {
+export function describeMissingGlyph(missing: MissingGlyph): GlyphWords {
   return {
     message: `cannot draw ”${missing.char}” (${missing.codePoints}): no bundled font has it and Twemoji has no image for it`,
     hint: 'replace or remove the character; nothing is ever drawn as a blank box',
+    sv: {
+      message: `tecknet ”${missing.char}” (${missing.codePoints}) kan inte ritas på en bild: inget av typsnitten har det, och Twemoji har ingen emojibild för det`,
+      hint: 'byt ut eller ta bort tecknet; inget ritas någonsin som en tom ruta',
+    },
   };
 }
 
 /** A character of a text field that cannot be drawn. */
-export interface GlyphProblem {
+export interface GlyphProblem extends GlyphWords {
   field: TextField;
   missing: MissingGlyph;
-  message: string;
-  hint: string;
 }
 
 /** Every character of the drawn fields among `fields` that cannot be drawn, field by field. */

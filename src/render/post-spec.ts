@@ -4,7 +4,8 @@ import { campaignDefaults } from '../data/schema.js';
 import { slugify } from '../data/slug.js';
 import { InputError } from '../errors.js';
 import { formatPath } from '../issue.js';
-import type { Issue } from '../issue.js';
+import type { InSwedish, Issue } from '../issue.js';
+import { formatSwedishDate } from '../slide/slide-context.js';
 
 /** One post to make: what PRODUCT.md's campaign schedule says, resolved against the data. */
 export interface PostSpec {
@@ -240,14 +241,21 @@ export function findFolderClashes(
       return;
     }
     const firstPost = campaign.posts[first]!;
-    issues.push({
+    const firstAt = formatPath(['posts', first]);
+    const clash: Issue & { sv: Required<InSwedish> } = {
       code: 'reference',
       severity: 'error',
       file: dataset.fileOf.campaign(campaign.id),
       path: ['posts', index],
-      message: `a second post for ${party} on ${post.date}: ${formatPath(['posts', first])} (${firstPost.interview}) goes to the same folder, ${folder}`,
+      message: `a second post for ${party} on ${post.date}: ${firstAt} (${firstPost.interview}) goes to the same folder, ${folder}`,
       hint: 'a party gets one post a day: merge the two, or move one to another date',
-    });
+      // For the studio, whose language is Swedish; the type makes a clash without it an error.
+      sv: {
+        message: `ett andra inlägg för ${party} den ${formatSwedishDate(post.date)}: ${firstAt} (${firstPost.interview}) hamnar i samma mapp, ${folder}`,
+        hint: 'ett parti får ett inlägg om dagen: slå ihop de två, eller flytta det ena till ett annat datum',
+      },
+    };
+    issues.push(clash);
   });
   return issues;
 }

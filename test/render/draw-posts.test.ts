@@ -47,6 +47,12 @@ describe('drawPosts', () => {
         message:
           'cannot draw ”漢” (U+6F22): no bundled font has it and Twemoji has no image for it',
         hint: 'replace or remove the character; nothing is ever drawn as a blank box',
+        // satori's own finding of the character says itself in Swedish too, for the studio.
+        sv: {
+          message:
+            'tecknet ”漢” (U+6F22) kan inte ritas på en bild: inget av typsnitten har det, och Twemoji har ingen emojibild för det',
+          hint: 'byt ut eller ta bort tecknet; inget ritas någonsin som en tom ruta',
+        },
       },
     ]);
   });
