@@ -1,6 +1,15 @@
+import type { Format } from '../data/schema.js';
 import type { Issue } from '../issue.js';
+import { formatSwedishDate } from '../slide/slide-context.js';
 import type { Check } from './check.js';
 import { planScheduledPosts } from './scheduled-posts.js';
+
+/** The formats as the studio names them (its format picker's words). */
+const swedishFormatNames: Record<Format, string> = {
+  square: 'kvadrat',
+  portrait: 'stående',
+  story: 'story',
+};
 
 /**
  * Every scheduled post lays out within a carousel's 2–10 slides in its campaign's format, with
@@ -12,19 +21,31 @@ export const fitCheck: Check = {
   needs: 'dataset',
   async run(dataset, { templates }) {
     const issues = (await planScheduledPosts(dataset, templates)).flatMap(
-      ({ file, index, spec, problem }): Issue[] =>
-        problem === undefined
-          ? []
-          : [
-              {
-                code: 'fit',
-                severity: 'error',
-                message: `the post of ${spec.date} (${spec.format}): ${problem.message}`,
-                file,
-                path: ['posts', index],
-                ...(problem.hint === undefined ? {} : { hint: problem.hint }),
-              },
-            ],
+      ({ file, index, spec, problem }): Issue[] => {
+        if (problem === undefined) return [];
+        const { hint, sv } = problem;
+        const post = `Inlägget den ${formatSwedishDate(spec.date)} (${swedishFormatNames[spec.format]})`;
+        return [
+          {
+            code: 'fit',
+            severity: 'error',
+            message: `the post of ${spec.date} (${spec.format}): ${problem.message}`,
+            file,
+            path: ['posts', index],
+            ...(hint === undefined ? {} : { hint }),
+            // Every problem of the layout says itself in Swedish (carousel.ts); one that did not
+            // is shown in English, whole, rather than half in each language.
+            ...(sv === undefined
+              ? {}
+              : {
+                  sv: {
+                    message: `${post}: ${sv.message}`,
+                    ...(sv.hint === undefined ? {} : { hint: sv.hint }),
+                  },
+                }),
+          },
+        ];
+      },
     );
     return { issues };
   },

@@ -1,6 +1,7 @@
 import type { Dataset } from '../data/load.js';
 import type { Campaign } from '../data/schema.js';
 import { InputError } from '../errors.js';
+import type { InSwedish } from '../issue.js';
 import { GlyphError } from '../render/glyphs.js';
 import { specOfPost, type PostSpec } from '../render/post-spec.js';
 import { layOutPost } from '../render/render-post.js';
@@ -25,9 +26,10 @@ export interface ScheduledPost {
     | undefined;
   /**
    * Why the post cannot be laid out: it needs too many slides, or a text does not fit. Undefined
-   * too when a character cannot be drawn: the glyph check reports that, for every text.
+   * too when a character cannot be drawn: the glyph check reports that, for every text. `sv`
+   * says it in Swedish, for the studio.
    */
-  problem?: { message: string; hint?: string | undefined };
+  problem?: { message: string; hint?: string | undefined; sv?: InSwedish | undefined };
 }
 
 const planned = new WeakMap<Dataset, WeakMap<TemplateSet, Promise<ScheduledPost[]>>>();
@@ -81,7 +83,8 @@ async function layOut(
     // A character that cannot be drawn is the glyph check's to report, for every text.
     if (error instanceof GlyphError) return { layout: undefined };
     if (error instanceof InputError) {
-      return { layout: undefined, problem: { message: error.message, hint: error.hint } };
+      const { message, hint, sv } = error;
+      return { layout: undefined, problem: { message, hint, sv } };
     }
     throw error;
   }

@@ -30,8 +30,19 @@ interface Unit {
   text: string;
 }
 
-/** Raised when even a single word cannot fit on an otherwise empty slide. */
-export class SlideFitError extends Error {}
+/**
+ * Raised when even a single word cannot fit on an otherwise empty slide. `sv` says it in
+ * Swedish, for the studio.
+ */
+export class SlideFitError extends Error {
+  readonly sv: string;
+
+  constructor(message: string, sv: string) {
+    super(message);
+    this.name = 'SlideFitError';
+    this.sv = sv;
+  }
+}
 
 function answerUnits(answer: readonly AnswerBlock[]): Unit[] {
   return answer.flatMap((block, index): Unit[] =>
@@ -178,8 +189,10 @@ export async function paginateQa(
       // Not even one unit fits: break it finer (a list item into sentences, a sentence into words).
       const finer = refine(units[from]!);
       if (finer.length <= 1) {
+        const { text } = units[from]!;
         throw new SlideFitError(
-          `“${units[from]!.text}” of ${qa.id} does not fit on a slide even on its own`,
+          `“${text}” of ${qa.id} does not fit on a slide even on its own`,
+          `”${text}” i ${qa.id} får inte plats på en bild, inte ens ensam`,
         );
       }
       units.splice(from, 1, ...finer);

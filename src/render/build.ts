@@ -196,6 +196,8 @@ async function buildLocked(
           path: ['posts', job.index],
           message: error.message,
           ...(error.hint === undefined ? {} : { hint: error.hint }),
+          // The studio builds too, and shows the Swedish (a worker's error carries none).
+          ...(error.sv === undefined ? {} : { sv: error.sv }),
         }),
         checkFolder: async (job, names) => {
           foreign.push(...(await findForeignFiles(job.dir, names)));

@@ -3,7 +3,7 @@ import type { Brand, Format, Interview, Qa, Theme } from '../data/schema.js';
 import { formatSizes } from '../data/schema.js';
 import { interviewFields } from '../data/text-fields.js';
 import { InputError } from '../errors.js';
-import type { Issue } from '../issue.js';
+import type { InSwedish, Issue } from '../issue.js';
 import { breakLongWords } from '../layout/hyphenate.js';
 import { instagramLimits } from '../layout/instagram-limits.js';
 import { swedishQuotes } from '../layout/typography.js';
@@ -53,20 +53,35 @@ export interface PlannedSlide {
 /** Raised when the chosen Q&As need more slides than a carousel may have. */
 export class SlideLimitError extends InputError {}
 
+/**
+ * A post that cannot be laid out, said in English (the terminal) and Swedish (the studio): the
+ * Swedish is required, so no problem of the layout reaches the studio without it.
+ */
+function layoutError(
+  message: string,
+  hint: string,
+  sv: Required<InSwedish>,
+  Kind: typeof InputError = InputError,
+): InputError {
+  return new Kind(message, { hint, sv });
+}
+
 /** The chosen Q&As in the order given; each must exist, and be chosen once (as in a schedule). */
 function chosenQas(input: CarouselInput): Qa[] {
   const twice = input.qaIds.find((id, index) => input.qaIds.indexOf(id) !== index);
   if (twice !== undefined) {
-    throw new InputError(`${input.interview.id}: ${twice} is listed twice`, {
-      hint: 'choose each Q&A once',
+    throw layoutError(`${input.interview.id}: ${twice} is listed twice`, 'choose each Q&A once', {
+      message: `${input.interview.id}: ${twice} är vald två gånger`,
+      hint: 'välj varje fråga bara en gång',
     });
   }
   return input.qaIds.map((id) => {
     const qa = input.interview.qa.find((candidate) => candidate.id === id);
     if (qa === undefined) {
       const known = input.interview.qa.map((candidate) => candidate.id).join(', ');
-      throw new InputError(`${input.interview.id} has no Q&A with id ${id}`, {
-        hint: `choose among ${known}`,
+      throw layoutError(`${input.interview.id} has no Q&A with id ${id}`, `choose among ${known}`, {
+        message: `${input.interview.id} har ingen fråga med id ${id}`,
+        hint: `välj bland ${known}`,
       });
     }
     return qa;
@@ -293,12 +308,19 @@ export async function planCarousel(
     } catch (error) {
       if (!(error instanceof SlideFitError)) throw error;
       // Only a question that fills the slide by itself leaves no room for a single word.
-      throw new InputError(`${input.interview.id}: ${qa.id}: ${error.message}`, {
-        hint:
-          input.format === 'story'
-            ? 'shorten the question: it leaves no room for its answer'
-            : 'shorten the question: it leaves no room for its answer (or use a taller format)',
-      });
+      const isTallest = input.format === 'story';
+      throw layoutError(
+        `${input.interview.id}: ${qa.id}: ${error.message}`,
+        isTallest
+          ? 'shorten the question: it leaves no room for its answer'
+          : 'shorten the question: it leaves no room for its answer (or use a taller format)',
+        {
+          message: `${input.interview.id}: ${qa.id}: ${error.sv}`,
+          hint: isTallest
+            ? 'korta frågan: den lämnar ingen plats åt svaret'
+            : 'korta frågan: den lämnar ingen plats åt svaret (eller använd ett högre format)',
+        },
+      );
     }
     perQa.push({ id: qa.id, count: slides.length });
     plans.push(...slides);
@@ -308,15 +330,21 @@ export async function planCarousel(
   // Instagram's limit, told here rather than by limitProblems: only the layout knows how many
   // slides each Q&A needs, which is what the communicator has to choose among.
   if (plans.length > maxSlides) {
-    const detail = perQa.map(({ id, count }) => `${id} needs ${count}`).join(', ');
-    throw new SlideLimitError(
-      `${input.interview.id}: the chosen Q&As need ${plans.length} slides with cover and closing; a carousel holds at most ${maxSlides} (${detail})`,
+    const detail = (needs: string): string =>
+      perQa.map(({ id, count }) => `${id} ${needs} ${count}`).join(', ');
+    const isSquare = input.format === 'square';
+    throw layoutError(
+      `${input.interview.id}: the chosen Q&As need ${plans.length} slides with cover and closing; a carousel holds at most ${maxSlides} (${detail('needs')})`,
+      isSquare
+        ? 'choose fewer or shorter Q&As, or use the portrait format, which holds more text a slide'
+        : 'choose fewer or shorter Q&As',
       {
-        hint:
-          input.format === 'square'
-            ? 'choose fewer or shorter Q&As, or use the portrait format, which holds more text a slide'
-            : 'choose fewer or shorter Q&As',
+        message: `${input.interview.id}: de valda frågorna behöver ${plans.length} bilder med omslaget och slutbilden; en karusell rymmer högst ${maxSlides} (${detail('behöver')})`,
+        hint: isSquare
+          ? 'välj färre eller kortare frågor, eller använd formatet stående, som rymmer mer text per bild'
+          : 'välj färre eller kortare frågor',
       },
+      SlideLimitError,
     );
   }
   // The hook takes the largest size at which the cover fits: it is the one text on the cover
@@ -330,17 +358,29 @@ export async function planCarousel(
     isCoverFitting = await coverFits();
   }
   if (!isCoverFitting) {
-    throw new InputError(`${input.interview.id}: the cover slide does not fit`, {
-      hint:
-        input.highlight === undefined
-          ? 'shorten the first question, the party, name or role, or the brand texts (or choose a highlight: a short passage of the answer)'
-          : 'choose a shorter highlight',
-    });
+    const hasHighlight = input.highlight !== undefined;
+    throw layoutError(
+      `${input.interview.id}: the cover slide does not fit`,
+      hasHighlight
+        ? 'choose a shorter highlight'
+        : 'shorten the first question, the party, name or role, or the brand texts (or choose a highlight: a short passage of the answer)',
+      {
+        message: `${input.interview.id}: texten på omslaget får inte plats`,
+        hint: hasHighlight
+          ? 'välj en kortare highlight'
+          : 'korta den första frågan, partiets namn, personens namn eller roll, eller texterna i brand.yaml (eller välj en highlight: ett kort utdrag ur svaret)',
+      },
+    );
   }
   if (!(await fits({ kind: 'closing' }))) {
-    throw new InputError(`${input.interview.id}: the closing slide does not fit`, {
-      hint: 'shorten the party, name or role, or the brand texts',
-    });
+    throw layoutError(
+      `${input.interview.id}: the closing slide does not fit`,
+      'shorten the party, name or role, or the brand texts',
+      {
+        message: `${input.interview.id}: texten på slutbilden får inte plats`,
+        hint: 'korta partiets namn, personens namn eller roll, eller texterna i brand.yaml',
+      },
+    );
   }
 
   return plans.map((plan, index) => {

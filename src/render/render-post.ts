@@ -123,10 +123,17 @@ export async function planPost(spec: PostSpec, templates: TemplateSet): Promise<
     hashtags: spec.campaign.hashtags,
   });
   if (problems.length > 0) {
-    const messages = problems.map((problem) => problem.message).join('; ');
-    throw new LimitError(`${spec.interview.id} on ${spec.date}: ${messages}`, {
-      hint: [...new Set(problems.map((problem) => problem.hint))].join('; '),
-    });
+    const join = (texts: string[]): string => [...new Set(texts)].join('; ');
+    throw new LimitError(
+      `${spec.interview.id} on ${spec.date}: ${problems.map((problem) => problem.message).join('; ')}`,
+      {
+        hint: join(problems.map((problem) => problem.hint)),
+        sv: {
+          message: `${spec.interview.id} den ${formatSwedishDate(spec.date)}: ${problems.map((problem) => problem.sv.message).join('; ')}`,
+          hint: join(problems.map((problem) => problem.sv.hint)),
+        },
+      },
+    );
   }
   return planned;
 }
@@ -151,10 +158,17 @@ function outsideGuard(planned: PlannedPost, slide: PlannedSlide): (node: SatoriN
       node.left + node.width <= width + 0.5 &&
       node.top + node.height <= height + 0.5;
     if (isInside) return;
+    const { id } = planned.spec.interview;
+    const { date } = planned.spec;
+    const bottom = Math.round(node.top + node.height);
     throw new TextOutsideSlideError(
-      `${planned.spec.interview.id} on ${planned.spec.date}: slide ${number} would draw “${text}” outside the slide (${Math.round(node.top + node.height)} px down a ${height} px slide); nothing of the post was written`,
+      `${id} on ${date}: slide ${number} would draw “${text}” outside the slide (${bottom} px down a ${height} px slide); nothing of the post was written`,
       {
         hint: 'the templates draw this slide taller than it was laid out: a template must draw the answer blocks it is given as they are (text added to them, or drawn only when not measuring, is not measured)',
+        sv: {
+          message: `${id} den ${formatSwedishDate(date)}: bild ${number} skulle rita ”${text}” utanför bilden (${bottom} px ner på en bild som är ${height} px hög); inget av inlägget skrevs`,
+          hint: 'mallarna ritar bilden högre än den lades ut: en mall ska rita svarets stycken precis som den får dem (text som läggs till i dem, eller som bara ritas när inget mäts, mäts inte)',
+        },
       },
     );
   };

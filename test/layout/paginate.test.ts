@@ -177,9 +177,11 @@ describe('paginateQa', () => {
     expect(nexts[0]).toEqual({ text: 'Tre ord.', startsBlock: false, isLast: false });
   });
 
-  it('fails clearly when a single word cannot fit', async () => {
-    await expect(paginateQa(qa(['Jättelångtord']), fitsChars(5))).rejects.toThrow(
-      /does not fit on a slide even on its own/,
-    );
+  it('fails clearly when a single word cannot fit, in English and Swedish', async () => {
+    const paging = paginateQa(qa(['Jättelångtord']), fitsChars(5));
+    await expect(paging).rejects.toThrow(/does not fit on a slide even on its own/);
+    await expect(paging).rejects.toMatchObject({
+      sv: '”Jättelångtord” i q1 får inte plats på en bild, inte ens ensam',
+    });
   });
 });

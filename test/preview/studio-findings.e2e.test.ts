@@ -118,6 +118,10 @@ describe('studio proofreading: check’s other findings', () => {
     for (const qa of ['q1', 'q2', 'q3']) {
       const limit = page.locator(`.qa-findings[data-qa="${qa}"] li[data-code="limit"]`);
       expect(await limit.count()).toBe(1);
+      // In the studio's Swedish, as the limit check says it (limit-check.ts).
+      expect(await limit.textContent()).toContain(
+        'Inlägget den 31 juli 2020 använder 9 av sina 10 bilder (q1 tar 2, q2 tar 3, q3 tar 2, plus omslaget och slutbilden): nästa ändring kanske inte får plats',
+      );
     }
     await page.screenshot({ path: join(screens, 'findings-limit-sv.png'), fullPage: true });
     // Every finding shown is legible and labelled as the rest of the page (axe-core).

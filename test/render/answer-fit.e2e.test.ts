@@ -9,7 +9,7 @@ import { drawPost, layOutPost, TextOutsideSlideError } from '../../src/render/re
 import type { PlannedSlide } from '../../src/render/carousel.js';
 import { slideElement } from '../../src/render/slide-element.js';
 import { renderSvg } from '../../src/render/svg.js';
-import type { SlideContext } from '../../src/slide/slide-context.js';
+import { formatSwedishDate, type SlideContext } from '../../src/slide/slide-context.js';
 import type { TemplateSet } from '../../src/slide/template-set.js';
 import { templates } from '../../templates/index.js';
 import { planTestCarousel } from '../helpers/plan.js';
@@ -198,6 +198,16 @@ describe('a slide drawn taller than it was laid out', () => {
     const drawing = drawPost(planned, { image: 'jpeg', svg: false });
     await expect(drawing).rejects.toBeInstanceOf(TextOutsideSlideError);
     await expect(drawing).rejects.toThrow(/slide 2 would draw “.*” outside the slide/);
+    await expect(drawing).rejects.toMatchObject({
+      sv: {
+        message: expect.stringMatching(
+          new RegExp(
+            `^${interview.id} den ${formatSwedishDate(spec.date)}: bild 2 skulle rita ”.*” utanför bilden \\(\\d+ px ner på en bild som är ${planned.slides[1]!.ctx.height} px hög\\); inget av inlägget skrevs$`,
+          ),
+        ),
+        hint: 'mallarna ritar bilden högre än den lades ut: en mall ska rita svarets stycken precis som den får dem (text som läggs till i dem, eller som bara ritas när inget mäts, mäts inte)',
+      },
+    });
     // The same post drawn with the templates that draw as they measure is whole.
     const fine = await drawPost(await layOutPost(spec, templates), { image: 'jpeg', svg: false });
     expect(fine.files.size).toBeGreaterThan(0);

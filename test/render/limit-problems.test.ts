@@ -12,7 +12,7 @@ afterAll(removeWorkspaces);
 const fixtures = join(root, 'test', 'fixtures', 'check');
 
 describe('planPost refuses what publish refuses', () => {
-  it('a caption whose question adds hashtags beyond five (the campaign itself has four)', async () => {
+  it('a caption whose question adds hashtags beyond five (the campaign itself has four), in English and Swedish', async () => {
     const dir = makeWorkspace('limit-problems', join(fixtures, 'base'));
     cpSync(join(fixtures, 'hashtag-in-question'), join(dir, 'data'), { recursive: true });
     const dataset = await loadData(join(dir, 'data'));
@@ -25,5 +25,13 @@ describe('planPost refuses what publish refuses', () => {
     expect((error as Error).message).toBe(
       'digital-pride-2020/liberalerna on 2020-07-31: the caption has 6 hashtags; Instagram takes at most 5 a post',
     );
+    expect((error as LimitError).hint).toBe(
+      'a chosen question holds a #hashtag: choose another, or fewer campaign hashtags',
+    );
+    expect((error as LimitError).sv).toEqual({
+      message:
+        'digital-pride-2020/liberalerna den 31 juli 2020: bildtexten har 6 hashtaggar; Instagram tillåter högst 5 per inlägg',
+      hint: 'en vald fråga innehåller en #hashtagg: välj en annan, eller färre hashtaggar för kampanjen',
+    });
   });
 });
