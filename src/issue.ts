@@ -56,8 +56,8 @@ export interface Issue {
   /** The id of the Q&A the field belongs to, e.g. `q3`. */
   qa?: string;
   /**
-   * The message and hint in Swedish. Every problem the loader and the importer find has it;
-   * the checks of `excerpt check` do not yet (the studio names their kind in Swedish).
+   * The message and hint in Swedish. Every problem the loader, the importer, the layout and
+   * the checks of `excerpt check` find has it, but spelling (the studio words it itself).
    */
   sv?: InSwedish;
 }

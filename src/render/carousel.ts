@@ -97,7 +97,7 @@ export function findGlyphIssues(input: Omit<CarouselInput, 'format' | 'date'>): 
   const fields = interviewFields(file ?? '', input.interview).filter(
     (field) => field.qa === undefined || input.qaIds.includes(field.qa),
   );
-  return findGlyphProblems(fields).map(({ field, missing, message, hint }): Issue => ({
+  return findGlyphProblems(fields).map(({ field, missing, message, hint, sv }): Issue => ({
     code: 'glyph',
     severity: 'error',
     ...(file === undefined ? {} : { file }),
@@ -105,6 +105,7 @@ export function findGlyphIssues(input: Omit<CarouselInput, 'format' | 'date'>): 
     word: missing.char,
     message,
     hint,
+    sv,
   }));
 }
 

@@ -108,3 +108,29 @@ describe('check and the studio’s fairness view', () => {
     expect(campaign!.questions[1]!.cells[1]).toMatchObject({ isReworded: true });
   });
 });
+
+describe('the studio’s fairness view, a post that cannot be laid out', () => {
+  it('passes on why, in English and in Swedish', () => {
+    const stuck = {
+      ...post(0, 'Centerpartiet', ['Hur arbetar Centerpartiet mot våld i nära relationer?']),
+      layout: undefined,
+      problem: {
+        message: 'the chosen Q&As need 11 slides',
+        hint: 'choose fewer or shorter Q&As',
+        sv: { message: 'de valda frågorna behöver 11 bilder', hint: 'välj färre frågor' },
+      },
+    } as ScheduledPost;
+    const dataset = {
+      campaigns: [{ id: 'advent', title: 'Advent', marker: '🎄', posts: [] }],
+      interviews: [],
+    } as unknown as Dataset;
+    const [campaign] = assessQuestions(dataset, [stuck]);
+    expect(campaign!.parties[0]).toMatchObject({
+      slides: null,
+      problem: {
+        message: 'the chosen Q&As need 11 slides',
+        sv: { message: 'de valda frågorna behöver 11 bilder' },
+      },
+    });
+  });
+});

@@ -32,7 +32,16 @@ export function assessQuestions(
       date: post.spec.date,
       qa: [...post.spec.qaIds],
       slides: post.layout?.slides ?? null,
-      ...(post.problem === undefined ? {} : { problem: post.problem.message }),
+      ...(post.problem === undefined
+        ? {}
+        : {
+            problem: {
+              message: post.problem.message,
+              ...(post.problem.sv === undefined
+                ? {}
+                : { sv: { message: post.problem.sv.message } }),
+            },
+          }),
     }));
     const questions = tableOf(posts);
     const scheduled = new Set(campaign.posts.map((post) => post.interview));

@@ -115,7 +115,8 @@ export interface FairnessParty {
   qa: string[];
   /** null: the post cannot be laid out (too many slides, a glyph); `problem` says why. */
   slides: number | null;
-  problem?: string;
+  /** Why, in English, and in Swedish when the problem has the words. */
+  problem?: { message: string; sv?: { message: string } };
 }
 
 /** One question, as asked of the parties: the cell of each party (by column), or null. */

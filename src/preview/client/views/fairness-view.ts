@@ -1,5 +1,6 @@
 import type { FairnessCampaign, FairnessFlag, FairnessReply } from '../../page-protocol.js';
 import { h } from '../dom.js';
+import { problemWords } from '../i18n/index.js';
 import { problemBox } from '../problem-box.js';
 import { withEmoji } from '../text.js';
 import { fetchFairness } from '../plan/plan-api.js';
@@ -98,7 +99,7 @@ export class FairnessView {
       campaign.parties.map((party) =>
         h('td', {
           className: 'cell',
-          title: party.problem ?? '',
+          title: party.problem === undefined ? '' : problemWords(party.problem).message,
           text: party.slides === null ? t('fairness.cannot') : String(party.slides),
         }),
       ),
