@@ -134,3 +134,40 @@ describe('the studio’s fairness view, a post that cannot be laid out', () => {
     });
   });
 });
+
+describe('the studio’s fairness view, a party with more questions than the rest', () => {
+  it('flags the questions the others were not asked, and no other party as having fewer', () => {
+    const shared = 'Hur arbetar ni mot våld i nära relationer?';
+    const posts = [
+      post(0, 'Centerpartiet', [shared, 'Vad gör ni i skolan?', 'Vad gör ni för jourerna?']),
+      post(1, 'Liberalerna', [shared]),
+      post(2, 'Moderaterna', [shared]),
+    ];
+    const dataset = {
+      campaigns: [{ id: 'advent', title: 'Advent', marker: '🎄', posts: [] }],
+      interviews: [],
+    } as unknown as Dataset;
+    const [campaign] = assessQuestions(dataset, posts);
+    expect(campaign!.flags.filter((flag) => flag.kind === 'fewer')).toEqual([]);
+    expect(campaign!.flags.flatMap((flag) => (flag.kind === 'other' ? [flag.party] : []))).toEqual([
+      'Centerpartiet',
+      'Centerpartiet',
+    ]);
+  });
+
+  it('flags a party with fewer questions than most parties have', () => {
+    const posts = [
+      post(0, 'Centerpartiet', ['Vad gör ni?', 'Vad vill ni?']),
+      post(1, 'Liberalerna', ['Vad gör ni?', 'Vad vill ni?']),
+      post(2, 'Moderaterna', ['Vad gör ni?']),
+    ];
+    const dataset = {
+      campaigns: [{ id: 'advent', title: 'Advent', marker: '🎄', posts: [] }],
+      interviews: [],
+    } as unknown as Dataset;
+    const [campaign] = assessQuestions(dataset, posts);
+    expect(campaign!.flags.filter((flag) => flag.kind === 'fewer')).toEqual([
+      { kind: 'fewer', party: 'Moderaterna', count: 1, most: 2 },
+    ]);
+  });
+});

@@ -115,7 +115,7 @@ function tableOf(posts: readonly ScheduledPost[]): FairnessQuestion[] {
 
 /**
  * A party lacks a question most parties were asked (`missing`), was asked one most were not
- * (`other`), has fewer than the most any party has (`fewer`), or the shared ones in another
+ * (`other`), has fewer than most parties have (`fewer`), or the shared ones in another
  * order than most (`order`).
  */
 function flagsOf(
@@ -128,7 +128,9 @@ function flagsOf(
   const askedOf = questions.map(
     (question) => question.cells.filter((cell) => cell !== null).length,
   );
-  const most = Math.max(...parties.map((party) => party.qa.length));
+  // The number of questions most parties have (on a tie, the larger): a party with more is
+  // flagged for the questions the others were not asked (`other`), not every other as `fewer`.
+  const most = usualCount(parties.map((party) => party.qa.length));
   const orders = parties.map((_, column) =>
     questions
       .map((question, row) => ({ row, at: question.cells[column] }))
@@ -156,6 +158,18 @@ function flagsOf(
     if (orders[column] !== usual) flags.push({ kind: 'order', party: party.party });
   });
   return flags;
+}
+
+/** The count most often met; of counts met equally often, the largest. */
+function usualCount(counts: readonly number[]): number {
+  const times = new Map<number, number>();
+  for (const count of counts) times.set(count, (times.get(count) ?? 0) + 1);
+  let usual = 0;
+  let seen = 0;
+  for (const [count, met] of times) {
+    if (met > seen || (met === seen && count > usual)) [usual, seen] = [count, met];
+  }
+  return usual;
 }
 
 /** Posts of a campaign that do not share one format (or theme): which parties have which. */

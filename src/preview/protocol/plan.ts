@@ -132,7 +132,7 @@ export type FairnessFlag =
   | { kind: 'missing'; party: string; question: number }
   /** A party was asked a question no other party was. */
   | { kind: 'other'; party: string; question: number }
-  /** A party has fewer questions than the most any party has. */
+  /** A party has fewer questions than most parties have (`most`; on a tie, the larger count). */
   | { kind: 'fewer'; party: string; count: number; most: number }
   /** A party has the same questions, in another order. */
   | { kind: 'order'; party: string }

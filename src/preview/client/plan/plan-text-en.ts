@@ -124,7 +124,7 @@ export const planTextEn: Record<PlanTextKey, string> = {
   'fairness.ok': 'Every party got the same questions.',
   'fairness.missing': '{party} was not asked “{question}”.',
   'fairness.other': '{party} was asked a question most others were not: “{question}”.',
-  'fairness.fewer': '{party} has {count} questions, others have {most}.',
+  'fairness.fewer': '{party} has {count} questions, most parties have {most}.',
   'fairness.order': '{party} has the questions in another order than the others.',
   'fairness.unscheduled': '{party} has an interview in the campaign but no post on the schedule.',
   'fairness.format': 'The posts have different formats: {values}.',

@@ -139,7 +139,7 @@ export const planTextSv = {
   'fairness.ok': 'Alla partier har fått samma frågor.',
   'fairness.missing': '{party} har inte fått frågan ”{question}”.',
   'fairness.other': '{party} har fått en fråga som de flesta andra inte fått: ”{question}”.',
-  'fairness.fewer': '{party} har {count} frågor, andra har {most}.',
+  'fairness.fewer': '{party} har {count} frågor, de flesta partier har {most}.',
   'fairness.order': '{party} har frågorna i en annan ordning än de andra.',
   'fairness.unscheduled': '{party} har en intervju i kampanjen men inget inlägg i schemat.',
   'fairness.format': 'Inläggen har olika format: {values}.',
