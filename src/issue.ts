@@ -27,6 +27,24 @@ export interface InSwedish {
   hint?: string;
 }
 
+/** A text in the terminal's English and the studio's Swedish. */
+export interface Said {
+  en: string;
+  sv: string;
+}
+
+/** An issue's message and hint from texts in both languages: English, and `sv` for the studio. */
+export function inBothLanguages(
+  message: Said,
+  hint?: Said,
+): Pick<Issue, 'message' | 'hint'> & { sv: InSwedish } {
+  return {
+    message: message.en,
+    ...(hint === undefined ? {} : { hint: hint.en }),
+    sv: { message: message.sv, ...(hint === undefined ? {} : { hint: hint.sv }) },
+  };
+}
+
 /** A field inside a data file: `['qa', 2, 'question']` is written `qa[2].question`. */
 export type FieldPath = readonly (string | number)[];
 

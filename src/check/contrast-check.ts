@@ -1,13 +1,7 @@
 import { relativeLuminance, themeContrast } from '../layout/contrast.js';
 import type { ContrastPair } from '../layout/contrast.js';
-import type { Issue } from '../issue.js';
+import { inBothLanguages, type Issue, type Said } from '../issue.js';
 import type { Check } from './check.js';
-
-/** A text in the terminal's English and the studio's Swedish. */
-interface Said {
-  en: string;
-  sv: string;
-}
 
 /** Every text colour of every theme in brand.yaml against its background (PRODUCT.md, legible). */
 export const contrastCheck: Check = {
@@ -24,11 +18,9 @@ export const contrastCheck: Check = {
           return {
             code: 'contrast',
             severity: 'error',
-            message: message.en,
             file,
             path: ['themes', name, pair.surface, pair.role],
-            hint: hint.en,
-            sv: { message: message.sv, hint: hint.sv },
+            ...inBothLanguages(message, hint),
           };
         }),
     );

@@ -1,18 +1,12 @@
 import type { Dataset } from '../data/load.js';
 import { comparePosts } from '../render/post-spec.js';
-import type { Format } from '../data/schema.js';
-import type { Issue } from '../issue.js';
+import { formatNamesInSwedish, type Format } from '../data/schema.js';
+import { inBothLanguages, type Issue, type Said } from '../issue.js';
 import { isSameQuestion, questionWords } from '../layout/questions.js';
 import { formatSwedishDate } from '../slide/slide-context.js';
 import type { CampaignFairness, Check, CheckResult } from './check.js';
 import { planScheduledPosts } from './scheduled-posts.js';
 import type { ScheduledPost } from './scheduled-posts.js';
-
-/** A text in the terminal's English and the studio's Swedish. */
-interface Said {
-  en: string;
-  sv: string;
-}
 
 /** A fairness finding, said in English and Swedish. */
 function fairnessIssue(
@@ -23,18 +17,15 @@ function fairnessIssue(
   return {
     code: 'fairness',
     severity: where.severity,
-    message: message.en,
     file: where.file,
     path: where.path,
-    hint: hint.en,
-    sv: { message: message.sv, hint: hint.sv },
+    ...inBothLanguages(message, hint),
   };
 }
 
 /** A format as the data writes it and as the studio names it (its buttons: Kvadrat, Stående, Story). */
 function formatNamed(format: Format): Said {
-  const sv: Record<Format, string> = { square: 'kvadrat', portrait: 'stående', story: 'story' };
-  return { en: format, sv: sv[format] };
+  return { en: format, sv: formatNamesInSwedish[format] };
 }
 
 /** A name the data gives, the same in both languages: a theme's. */

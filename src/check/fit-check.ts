@@ -1,15 +1,8 @@
-import type { Format } from '../data/schema.js';
+import { formatNamesInSwedish } from '../data/schema.js';
 import type { Issue } from '../issue.js';
 import { formatSwedishDate } from '../slide/slide-context.js';
 import type { Check } from './check.js';
 import { planScheduledPosts } from './scheduled-posts.js';
-
-/** The formats as the studio names them (its format picker's words). */
-const swedishFormatNames: Record<Format, string> = {
-  square: 'kvadrat',
-  portrait: 'stående',
-  story: 'story',
-};
 
 /**
  * Every scheduled post lays out within a carousel's 2–10 slides in its campaign's format, with
@@ -24,7 +17,7 @@ export const fitCheck: Check = {
       ({ file, index, spec, problem }): Issue[] => {
         if (problem === undefined) return [];
         const { hint, sv } = problem;
-        const post = `Inlägget den ${formatSwedishDate(spec.date)} (${swedishFormatNames[spec.format]})`;
+        const post = `Inlägget den ${formatSwedishDate(spec.date)} (${formatNamesInSwedish[spec.format]})`;
         return [
           {
             code: 'fit',

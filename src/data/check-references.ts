@@ -1,27 +1,23 @@
 import { basename, dirname, join } from 'node:path';
-import { formatPath } from '../issue.js';
-import type { FieldPath, Issue } from '../issue.js';
+import { formatPath, inBothLanguages } from '../issue.js';
+import type { FieldPath, Issue, Said } from '../issue.js';
 import { findClosest } from './closest.js';
 import { closestPassage, isVerbatimPassage } from './highlight.js';
 import type { Brand, Campaign, Interview } from './schema.js';
 
-/** A text in the terminal's English and the studio's Swedish. */
-interface Said {
-  en: string;
-  sv: string;
-}
-
 /** An error in how files refer to each other, said in English and Swedish. */
 function referenceIssue(file: string, path: FieldPath, message: Said, hint: Said): Issue {
-  return {
-    code: 'reference',
-    severity: 'error',
+  return { code: 'reference', severity: 'error', file, path, ...inBothLanguages(message, hint) };
+}
+
+/** An id that is another's already: `first`, the file or the field that has it. */
+function idTakenIssue(file: string, path: FieldPath, id: string, first: string, hint: Said): Issue {
+  return referenceIssue(
     file,
     path,
-    message: message.en,
-    hint: hint.en,
-    sv: { message: message.sv, hint: hint.sv },
-  };
+    { en: `${id} is already the id of ${first}`, sv: `${id} är redan id för ${first}` },
+    hint,
+  );
 }
 
 /** A parsed value and the file it came from. */
@@ -93,18 +89,10 @@ export function checkQaIds(file: string, interview: Interview): Issue[] {
     else {
       const first = formatPath(['qa', earlier]);
       issues.push(
-        referenceIssue(
-          file,
-          ['qa', index, 'id'],
-          {
-            en: `${qa.id} is already the id of ${first}`,
-            sv: `${qa.id} är redan id för ${first}`,
-          },
-          {
-            en: 'every Q&A of an interview needs its own id (q1, q2, …)',
-            sv: 'varje fråga i en intervju behöver ett eget id (q1, q2, …)',
-          },
-        ),
+        idTakenIssue(file, ['qa', index, 'id'], qa.id, first, {
+          en: 'every Q&A of an interview needs its own id (q1, q2, …)',
+          sv: 'varje fråga i en intervju behöver ett eget id (q1, q2, …)',
+        }),
       );
     }
   });
@@ -148,15 +136,10 @@ function checkCampaigns(
     if (first === undefined) firstFile.set(campaign.id, file);
     else {
       issues.push(
-        referenceIssue(
-          file,
-          ['id'],
-          {
-            en: `${campaign.id} is already the id of ${first}`,
-            sv: `${campaign.id} är redan id för ${first}`,
-          },
-          { en: 'every campaign needs its own id', sv: 'varje kampanj behöver ett eget id' },
-        ),
+        idTakenIssue(file, ['id'], campaign.id, first, {
+          en: 'every campaign needs its own id',
+          sv: 'varje kampanj behöver ett eget id',
+        }),
       );
     }
 
@@ -366,15 +349,10 @@ function checkInterviews(interviews: readonly Sourced<Interview>[], context: Con
     if (first === undefined) firstFile.set(interview.id, file);
     else {
       issues.push(
-        referenceIssue(
-          file,
-          ['id'],
-          {
-            en: `${interview.id} is already the id of ${first}`,
-            sv: `${interview.id} är redan id för ${first}`,
-          },
-          { en: 'every interview needs its own id', sv: 'varje intervju behöver ett eget id' },
-        ),
+        idTakenIssue(file, ['id'], interview.id, first, {
+          en: 'every interview needs its own id',
+          sv: 'varje intervju behöver ett eget id',
+        }),
       );
     }
 

@@ -1,15 +1,9 @@
 import { z } from 'zod';
-import type { Issue } from '../issue.js';
+import { inBothLanguages, type Issue, type Said } from '../issue.js';
 import { findClosest } from './closest.js';
 import { answerBlockSchema, swedishOfSchemaMessage } from './schema.js';
 
 type ZodIssue = z.core.$ZodIssue;
-
-/** A text in the terminal's English and the studio's Swedish. */
-interface Said {
-  en: string;
-  sv: string;
-}
 
 /** The hint for text that YAML read as a mapping because its line ends in a colon (FACTS.md). */
 const colonHint: Said = {
@@ -356,14 +350,7 @@ function swedishQuoted(text: string): string {
 }
 
 function schemaIssue(path: Issue['path'], message: Said, hint?: Said): Issue {
-  return {
-    code: 'schema',
-    severity: 'error',
-    path,
-    message: message.en,
-    ...(hint === undefined ? {} : { hint: hint.en }),
-    sv: { message: message.sv, ...(hint === undefined ? {} : { hint: hint.sv }) },
-  };
+  return { code: 'schema', severity: 'error', path, ...inBothLanguages(message, hint) };
 }
 
 function fieldsHint(root: z.ZodType): Said | undefined {

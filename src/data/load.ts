@@ -2,7 +2,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { z } from 'zod';
 import { DataError } from '../errors.js';
-import type { FieldPath, Issue } from '../issue.js';
+import { inBothLanguages, type FieldPath, type Issue, type Said } from '../issue.js';
 import {
   campaignIdOfFile,
   checkQaIds,
@@ -360,20 +360,8 @@ function ymlIssue(file: string): Issue {
 }
 
 /** A file or folder missing, or where it will not be read: the data folder's layout is its schema. */
-function folderIssue(
-  file: string,
-  message: { en: string; sv: string },
-  hint?: { en: string; sv: string },
-): Issue {
-  return {
-    code: 'schema',
-    severity: 'error',
-    file,
-    path: [],
-    message: message.en,
-    ...(hint === undefined ? {} : { hint: hint.en }),
-    sv: { message: message.sv, ...(hint === undefined ? {} : { hint: hint.sv }) },
-  };
+function folderIssue(file: string, message: Said, hint?: Said): Issue {
+  return { code: 'schema', severity: 'error', file, path: [], ...inBothLanguages(message, hint) };
 }
 
 function valid<T>(parsed: readonly ParsedFile<T>[]): Sourced<T>[] {

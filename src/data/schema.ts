@@ -102,6 +102,13 @@ export const colourSchema = z.string().regex(/^#[0-9a-fA-F]{6}$/, { message: say
 export const formatSchema = z.enum(['square', 'portrait', 'story']);
 export type Format = z.infer<typeof formatSchema>;
 
+/** The formats as the studio names them in Swedish (its format picker's words). */
+export const formatNamesInSwedish: Record<Format, string> = {
+  square: 'kvadrat',
+  portrait: 'stående',
+  story: 'story',
+};
+
 /** Pixel size of each slide format (PRODUCT.md, "Slides"). */
 export const formatSizes: Record<Format, { width: number; height: number }> = {
   square: { width: 1080, height: 1080 },

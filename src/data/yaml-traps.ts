@@ -1,6 +1,6 @@
 import { Parser } from 'yaml';
 import type { CST } from 'yaml';
-import type { FieldPath, InSwedish } from '../issue.js';
+import type { FieldPath, InSwedish, Said } from '../issue.js';
 
 /**
  * What a problem says: in English for the terminal and `check --json`, and in Swedish (`sv`)
@@ -465,7 +465,7 @@ function flowCommentTrap(
  * double quotes, unless the text holds `"` or `\` (an escape in double quotes); then single
  * ones, with `'` written twice.
  */
-function quoteHint(text: string): { en: string; sv: string } {
+function quoteHint(text: string): Said {
   return /["\\]/.test(text)
     ? {
         en: `put the whole text in single quotes ('…'), writing each ' inside it twice`,

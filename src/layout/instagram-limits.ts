@@ -1,4 +1,4 @@
-import type { InSwedish } from '../issue.js';
+import type { InSwedish, Said } from '../issue.js';
 import {
   altTextProblem,
   captionLengthProblem,
@@ -22,12 +22,6 @@ export interface LimitProblem {
   /** The field at fault, from the root of the post's campaign file: `['posts', 3, 'qa']`. */
   path: (string | number)[];
   sv: Required<InSwedish>;
-}
-
-/** A text in the terminal's English and the studio's Swedish. */
-interface Said {
-  en: string;
-  sv: string;
 }
 
 /** `6 hashtaggar; Instagram tillåter högst 5 per inlägg`, after its subject. */
