@@ -1,4 +1,5 @@
 import { language as pageLanguage, type Language } from '../i18n/index.js';
+import { fillIn } from './fill-in.js';
 import { planTextEn as en } from './plan-text-en.js';
 import { planTextSv as sv, type PlanTextKey } from './plan-text-sv.js';
 
@@ -9,12 +10,10 @@ function language(): Language {
   return pageLanguage;
 }
 
-/** The text of `key` in the page's language, with `{name}`s filled in. */
+/** The text of `key` in the page's language, filled in (fill-in.ts: `{name}`, `{name|one|other}`). */
 export function t(key: PlanTextKey, values: Record<string, string | number> = {}): string {
-  const text: string = language() === 'en' ? en[key] : sv[key];
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(values, name) ? String(values[name]) : whole,
-  );
+  const lang = language();
+  return fillIn(lang === 'en' ? en[key] : sv[key], values, lang);
 }
 
 /** `2020-12-16` as the page's language writes a date: `16 december 2020`. */
