@@ -71,6 +71,10 @@ export function resolvePost(source: PostSource, choice: PostChoice = {}): PostSp
       `${interviewFile}: campaign ${interview.campaign} is not in the data, so there is no theme to use`,
       {
         hint: `add --theme (one of ${Object.keys(source.brand.themes).join(', ')}), or the campaign`,
+        sv: {
+          message: `${interviewFile}: kampanjen ${interview.campaign} finns inte i datat, så det finns inget tema att rita med`,
+          hint: `skapa kampanjen under Kampanjer, eller välj ett tema (${Object.keys(source.brand.themes).join(', ')})`,
+        },
       },
     );
   }
@@ -79,6 +83,10 @@ export function resolvePost(source: PostSource, choice: PostChoice = {}): PostSp
   if (qaIds === undefined || qaIds.length === 0) {
     throw new InputError(`${interviewFile}: which Q&As should the carousel show?`, {
       hint: `add --qa with ids among ${interview.qa.map((qa) => qa.id).join(', ')}, e.g. --qa q1,q2`,
+      sv: {
+        message: `${interviewFile}: vilka frågor ska karusellen visa?`,
+        hint: `välj minst en av frågorna ${interview.qa.map((qa) => qa.id).join(', ')}`,
+      },
     });
   }
   return {
@@ -116,6 +124,10 @@ export function resolveTheme(brand: Brand, name: string, brandFile = 'brand.yaml
   if (theme === undefined) {
     throw new InputError(`${brandFile}: themes: no theme named ${name}`, {
       hint: `use one of ${Object.keys(brand.themes).join(', ')}`,
+      sv: {
+        message: `${brandFile}: themes: det finns inget tema som heter ${name}`,
+        hint: `välj ett av ${Object.keys(brand.themes).join(', ')}`,
+      },
     });
   }
   return theme;
@@ -127,6 +139,10 @@ export function sourceOf(dataset: Dataset, interviewId: string): PostSource {
   if (interview === undefined) {
     throw new InputError(`no interview with id ${interviewId} in ${dataset.dir}`, {
       hint: `use one of ${dataset.interviews.map((candidate) => candidate.id).join(', ')}`,
+      sv: {
+        message: `det finns ingen intervju med id ${interviewId} i ${dataset.dir}`,
+        hint: `välj en av ${dataset.interviews.map((candidate) => candidate.id).join(', ')}`,
+      },
     });
   }
   return {
@@ -163,7 +179,11 @@ function resolvePosts(
   const campaignParties = partiesOf(dataset, campaign.id);
   return posts.map((post) => {
     const interview = interviews.get(post.interview);
-    if (interview === undefined) throw new InputError(`no interview ${post.interview}`);
+    if (interview === undefined) {
+      throw new InputError(`no interview ${post.interview}`, {
+        sv: { message: `det finns ingen intervju ${post.interview}` },
+      });
+    }
     const source: PostSource = {
       brand: dataset.brand,
       brandFile: dataset.fileOf.brand,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.js';
+import { AppError } from '../../src/errors.js';
 import {
   postIdOf,
   resolvePost,
@@ -77,9 +78,43 @@ describe('resolvePost: the one place a post is resolved', () => {
     expect(() => resolvePost(lone, choice)).toThrow(message);
   });
 
+  it.each([
+    [
+      'no theme',
+      { qaIds: ['q1'] },
+      /kampanjen adventsfragestund-2020 finns inte i datat/,
+      /Kampanjer/,
+    ],
+    ['no Q&A', { theme: 'default' }, /vilka frågor ska karusellen visa\?/, /frågorna q1, q2/],
+    [
+      'a theme brand.yaml lacks',
+      { qaIds: ['q1'], theme: 'x' },
+      /inget tema som heter x/,
+      /default/,
+    ],
+  ])('says %s in Swedish too, for the studio', (_, choice, message, hint) => {
+    const error = caught(() => resolvePost(lone, choice));
+    expect(error.sv?.message).toMatch(message);
+    expect(error.sv?.hint).toMatch(hint);
+  });
+
   it('refuses an interview id the data does not have, listing those it has', () => {
     expect(() => sourceOf(dataset, 'nope/nope')).toThrow(
       'no interview with id nope/nope in test/fixtures/data/valid',
     );
+    expect(caught(() => sourceOf(dataset, 'nope/nope')).sv?.message).toBe(
+      'det finns ingen intervju med id nope/nope i test/fixtures/data/valid',
+    );
   });
 });
+
+/** The AppError `run` throws (and fails the test when it throws nothing, or something else). */
+function caught(run: () => unknown): AppError {
+  try {
+    run();
+  } catch (error) {
+    expect(error).toBeInstanceOf(AppError);
+    return error as AppError;
+  }
+  throw new Error('expected an error');
+}
