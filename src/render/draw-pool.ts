@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { packageRoot } from '../paths.js';
 import { InputError } from '../errors.js';
+import type { InSwedish } from '../issue.js';
 import type { SheetRow } from './contact-sheet.js';
 import {
   asBuffer,
@@ -52,10 +53,7 @@ class DrawWorker {
         const error =
           message.input === undefined
             ? new Error(message.message)
-            : new InputError(
-                message.message,
-                message.input.hint === undefined ? {} : { hint: message.input.hint },
-              );
+            : new InputError(message.message, optionsOf(message.input));
         if (message.stack !== undefined && message.input === undefined) error.stack = message.stack;
         waiter?.reject(error);
       } else waiter?.resolve(message);
@@ -165,13 +163,21 @@ function outcomeOf<P>(message: PlanMessage, post: P): PlanOutcome<P> {
     case 'problem':
       return {
         type: 'problem',
-        error: new InputError(
-          message.message,
-          message.hint === undefined ? {} : { hint: message.hint },
-        ),
+        error: new InputError(message.message, optionsOf(message)),
         code: message.code,
       };
     case 'issues':
       return message;
   }
+}
+
+/** An InputError's hint and Swedish words, as they crossed the thread. */
+function optionsOf(said: { hint: string | undefined; sv: InSwedish | undefined }): {
+  hint?: string;
+  sv?: InSwedish;
+} {
+  return {
+    ...(said.hint === undefined ? {} : { hint: said.hint }),
+    ...(said.sv === undefined ? {} : { sv: said.sv }),
+  };
 }

@@ -1,4 +1,4 @@
-import type { Issue, IssueCode } from '../issue.js';
+import type { InSwedish, Issue, IssueCode } from '../issue.js';
 import type { ImageFormat } from './rasterize.js';
 import type { PostSpec } from './post-spec.js';
 
@@ -33,7 +33,14 @@ export type ToDrawWorker =
 /** A post laid out in a worker, or why it cannot be (draw-posts.ts, PlanOutcome). */
 export type PlanMessage =
   | { type: 'planned'; slides: number }
-  | { type: 'problem'; message: string; hint: string | undefined; code: IssueCode }
+  | {
+      type: 'problem';
+      message: string;
+      hint: string | undefined;
+      /** The same in Swedish, for the studio. */
+      sv: InSwedish | undefined;
+      code: IssueCode;
+    }
   | { type: 'issues'; issues: readonly Issue[] };
 
 /** A drawing worker's messages to the build. */
@@ -54,7 +61,7 @@ export type FromDrawWorker =
       message: string;
       stack: string | undefined;
       /** The error was an InputError (a problem with the post, exit 2), with this hint. */
-      input?: { hint: string | undefined };
+      input?: { hint: string | undefined; sv: InSwedish | undefined };
     };
 
 /** A Buffer over the bytes a message brought (structured cloning hands over plain Uint8Arrays). */

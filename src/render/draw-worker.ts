@@ -29,7 +29,7 @@ const fail = (id: number, error: unknown): void =>
     id,
     message: error instanceof Error ? error.message : String(error),
     stack: error instanceof Error ? error.stack : undefined,
-    ...(error instanceof InputError ? { input: { hint: error.hint } } : {}),
+    ...(error instanceof InputError ? { input: { hint: error.hint, sv: error.sv } } : {}),
   });
 
 // Messages may come while the render code loads: each waits for it.
@@ -61,11 +61,11 @@ async function handle(message: ToDrawWorker): Promise<void> {
           outcome: { type: 'planned', slides: outcome.slides },
         });
       } else if (outcome.type === 'problem') {
-        const { message: text, hint } = outcome.error;
+        const { message: text, hint, sv } = outcome.error;
         send({
           type: 'planned',
           id: message.id,
-          outcome: { type: 'problem', message: text, hint, code: outcome.code },
+          outcome: { type: 'problem', message: text, hint, sv, code: outcome.code },
         });
       } else send({ type: 'planned', id: message.id, outcome });
       return;

@@ -99,6 +99,29 @@ describe('drawing worker threads', () => {
     expect(readdirSync(scratch).filter((name) => name.startsWith('never'))).toEqual([]);
   });
 
+  it('hand a post that does not fit back with its Swedish, for the studio', async () => {
+    const [first] = specsOfCampaign(dataset, dataset.campaigns[0]!);
+    // One answer of 40 paragraphs: more slides than a carousel holds.
+    const [qa] = first!.interview.qa;
+    const long = { ...qa!, answer: Array.from({ length: 40 }, () => qa!.answer).flat() };
+    const everything = {
+      ...first!,
+      interview: { ...first!.interview, qa: [long] },
+      qaIds: [long.id],
+    };
+    const pool = new DrawPool({ templatesUrl, threads: 1, jobs: 1 });
+    try {
+      const planned = await pool.plan(everything);
+      expect(planned.type).toBe('problem');
+      if (planned.type !== 'problem') return;
+      expect(planned.error.message).toMatch(/a carousel holds at most 10/);
+      expect(planned.error.sv?.message).toMatch(/en karusell rymmer högst 10/);
+      expect(planned.error.sv?.hint).toMatch(/välj färre eller kortare frågor/);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('refuse a post drawn with text outside a slide as the one thread does: a problem with the post, with its hint', async () => {
     // Templates that add text to an answer only when drawing: the layout cannot see it.
     const sneaky = join(scratch, 'sneaky-templates.mjs');
@@ -121,6 +144,9 @@ export const templates = {
       await expect(drawing).rejects.toBeInstanceOf(InputError);
       await expect(drawing).rejects.toThrow(/outside the slide/);
       await expect(drawing).rejects.toMatchObject({ hint: expect.stringMatching(/answer blocks/) });
+      await expect(drawing).rejects.toMatchObject({
+        sv: { message: expect.stringMatching(/utanför bilden/) },
+      });
     } finally {
       await pool.close();
     }
