@@ -201,8 +201,11 @@ function resolvePosts(
   });
 }
 
-/** One collator for every comparison: `localeCompare(…, 'sv')` builds one a call. */
-const swedish = new Intl.Collator('sv');
+/**
+ * One collator for every comparison (`localeCompare(…, 'sv')` builds one a call); numbers by
+ * their value: Lista 2 before Lista 10, on the contact sheet and in the studio alike.
+ */
+const swedish = new Intl.Collator('sv', { numeric: true });
 
 /** The order posts are listed and built in: by date, then party (Swedish order) on one day. */
 export function comparePosts(

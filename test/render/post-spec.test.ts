@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.js';
 import { AppError } from '../../src/errors.js';
 import {
+  comparePosts,
   postIdOf,
   resolvePost,
   sourceOf,
@@ -96,6 +97,19 @@ describe('resolvePost: the one place a post is resolved', () => {
     const error = caught(() => resolvePost(lone, choice));
     expect(error.sv?.message).toMatch(message);
     expect(error.sv?.hint).toMatch(hint);
+  });
+
+  it('orders a day’s posts by party, Swedish letters after z and numbers by their value', () => {
+    const post = (party: string) => ({
+      date: '2020-12-16',
+      interview: { ...lone.interview, party },
+    });
+    const parties = ['Lista 10', 'Åpartiet', 'Lista 2', 'Zpartiet', 'Lista 1'];
+    const sorted = parties
+      .map(post)
+      .sort(comparePosts)
+      .map((spec) => spec.interview.party);
+    expect(sorted).toEqual(['Lista 1', 'Lista 2', 'Lista 10', 'Zpartiet', 'Åpartiet']);
   });
 
   it('refuses an interview id the data does not have, listing those it has', () => {

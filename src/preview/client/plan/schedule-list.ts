@@ -19,7 +19,7 @@ export function scheduleList(
     .sort(
       (a, b) =>
         (a.post?.date ?? '9999').localeCompare(b.post?.date ?? '9999') ||
-        a.interview.party.localeCompare(b.interview.party, 'sv'),
+        a.interview.party.localeCompare(b.interview.party, 'sv', { numeric: true }),
     );
   return h(
     'table',
