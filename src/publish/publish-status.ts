@@ -18,7 +18,31 @@ export type PublishStatus =
   | { state: 'failed'; error: string; hint?: string; at: string; isFinal: boolean }
   /** Its time has come and it is not published yet; `progress` when a run has begun it. */
   | { state: 'due'; publishAt: string; progress?: 'creating' | 'publishing' }
-  | { state: 'scheduled'; publishAt: string };
+  | { state: 'scheduled'; publishAt: string }
+  /** Its time passed more than a day ago and no run began it: --due leaves it (hasMissedItsTime). */
+  | { state: 'missed'; publishAt: string };
+
+/**
+ * How late `publish --due` still publishes a post no run has begun: a day, so a machine that was
+ * off overnight still catches up. A post older than that has missed its time: an Advent post in
+ * January, or a campaign of years ago posted by hand and never recorded in the ledger, must not
+ * go out because cron meets it. It goes out only on purpose: `--only` its date, or `--since`.
+ */
+export const lateLimitMs = 24 * 60 * 60 * 1000;
+
+/** The time before which a post `--due` meets has missed its time: a day before `now`. */
+export function missedBefore(now: Date): Date {
+  return new Date(now.getTime() - lateLimitMs);
+}
+
+/** Whether a post has missed its time: no run began it, and its time was before `since`. */
+export function hasMissedItsTime(
+  entry: LedgerEntry | undefined,
+  publishAt: string,
+  since: Date,
+): boolean {
+  return entry === undefined && Date.parse(publishAt) < since.getTime();
+}
 
 /** A post's status from its ledger entry (undefined: none yet) at the time `now`. */
 export function publishStatusOf(
@@ -45,6 +69,7 @@ export function publishStatusOf(
     };
   }
   if (Date.parse(publishAt) > now.getTime()) return { state: 'scheduled', publishAt };
+  if (hasMissedItsTime(entry, publishAt, missedBefore(now))) return { state: 'missed', publishAt };
   // A run has begun it when containers were made or publishing was asked.
   const progress =
     entry?.state === 'publishing'

@@ -22,10 +22,12 @@ import { newEntry } from './post-entry.js';
 import { RunStop, type PostOutcome, type PostRun } from './post-run.js';
 import { PostsNotReadyError, type PublishProblem } from './publish-errors.js';
 import { publishPost } from './publish-post.js';
+import { hasMissedItsTime, missedBefore } from './publish-status.js';
 import {
   dryRunReport,
   finishReport,
   notTriedAgainReport,
+  missedReport,
   publishedReport,
   reportOf,
   stoppedReport,
@@ -42,8 +44,11 @@ export interface PublishOptions {
   out: string;
   /** Campaign ids; all when empty. */
   campaigns: readonly string[];
-  /** Which posts: those due at `now`, or those of one date (YYYY-MM-DD). */
-  select: { due: true } | { only: string };
+  /**
+   * Which posts: those due at `now` (and not due before `since`, by default a day before `now`,
+   * unless a run began them: publish-status.ts, hasMissedItsTime), or those of one date.
+   */
+  select: { due: true; since?: Date } | { only: string };
   /** Where the contents of out/ are served publicly. */
   baseUrl: URL;
   apiUrl: string;
@@ -143,10 +148,14 @@ async function publishLocked(
 
   const reports = new Map<string, PostReport>();
   const todo: ScheduledPost[] = [];
+  const since =
+    'due' in options.select ? (options.select.since ?? missedBefore(options.now)) : undefined;
   for (const post of selected) {
     const entry = entryOf(post);
     if (entry?.state === 'published') {
       reports.set(post.id, publishedReport(post, entry, 'already-published'));
+    } else if (since !== undefined && hasMissedItsTime(entry, post.publishAt, since)) {
+      reports.set(post.id, missedReport(post));
     } else todo.push(post);
   }
 

@@ -14,7 +14,7 @@ import { PostsNotPublishedError } from './publish-errors.js';
 export interface PostReport {
   id: string;
   publishAt: string;
-  status: 'published' | 'already-published' | 'would-publish' | 'failed' | 'pending';
+  status: 'published' | 'already-published' | 'would-publish' | 'failed' | 'pending' | 'missed';
   mediaId?: string;
   permalink?: string;
   note?: string;
@@ -115,6 +115,16 @@ export function notTriedAgainReport(
       message: `${failure.step}: ${failure.message}`,
       ...(failure.hint === undefined ? {} : { hint: failure.hint }),
     },
+  };
+}
+
+/** A post due before --since that no run began: --due leaves it, and says how to publish it anyway. */
+export function missedReport(post: ScheduledPost): PostReport {
+  return {
+    id: post.id,
+    publishAt: post.publishAt,
+    status: 'missed',
+    note: `its time passed before --since (by default 24 hours ago) and no run began it, so --due leaves it; if it should still go out: excerpt publish --only ${post.spec.date}`,
   };
 }
 

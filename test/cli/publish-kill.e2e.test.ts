@@ -12,7 +12,8 @@ import {
 
 afterAll(removeWorkspaces);
 
-const due = ['--due', '--now', allDue];
+// Every post of the fixture (July to December 2020) at once: --since reaches back to them all.
+const due = ['--due', '--since', '2020-01-01T00:00Z', '--now', allDue];
 
 /**
  * Each moment a run can die: the fake holds one request unanswered, before it takes effect or

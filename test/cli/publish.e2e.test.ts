@@ -20,7 +20,8 @@ import {
 
 afterAll(removeWorkspaces);
 
-const due = ['--due', '--now', allDue];
+// Every post of the fixture (July to December 2020) at once: --since reaches back to them all.
+const due = ['--due', '--since', '2020-01-01T00:00Z', '--now', allDue];
 const [pride, advent16, advent21] = postIds as [string, string, string];
 
 describe('excerpt publish against a fake Graph API', () => {
@@ -107,12 +108,43 @@ describe('excerpt publish against a fake Graph API', () => {
     const b = await bench('publish-now');
     const result = await b.publish(['--due', '--now', '2020-12-16T08:00:00+01:00']);
     expect(result.code).toBe(0);
-    expectPublishedOnce(b, [pride, advent16]);
+    expectPublishedOnce(b, [advent16]);
     expect(result.stdout).toContain(`next: ${advent21} at 2020-12-21T08:00:00+01:00`);
 
     const early = await b.publish(['--due', '--now', '2020-12-16T07:59:59+01:00']);
     expect(early.code).toBe(0);
-    expect(b.fake.media).toHaveLength(2);
+    expect(b.fake.media).toHaveLength(1);
+  });
+
+  it('--due leaves a post over a day late that no run began, says so, and publishes it only when asked', async () => {
+    const b = await bench('publish-missed');
+    // The Pride post was due on 31 July; in December it has missed its time.
+    const december = await b.publish(['--due', '--now', '2020-12-16T08:00:00+01:00']);
+    expect(december.code).toBe(0);
+    expect(december.stdout).toContain(`· missed its time  ${pride}  2020-07-31T09:30:00+02:00`);
+    expect(december.stdout).toContain('excerpt publish --only 2020-07-31');
+    expect(december.stdout).toContain('1 missed its time, 1 published');
+    expect(b.fake.media.map((media) => media.caption)).toEqual([readPost(b.cwd, advent16).caption]);
+
+    // 23 hours late it still goes: a machine off overnight catches up.
+    const nextMorning = await b.publish(['--due', '--now', '2020-08-01T08:30:00+02:00']);
+    expect(nextMorning.code).toBe(0);
+    expectPublishedOnce(b, [advent16, pride]);
+
+    // Asked on purpose, a missed post goes out: --since reaches back, or --only its date.
+    const c = await bench('publish-missed-since');
+    const since = await c.publish([
+      '--due',
+      '--since',
+      '2020-07-01T00:00+02:00',
+      '--now',
+      '2020-12-16T08:00:00+01:00',
+    ]);
+    expect(since.code).toBe(0);
+    expectPublishedOnce(c, [pride, advent16]);
+    const d = await bench('publish-missed-only');
+    expect((await d.publish(['--only', '2020-07-31'])).code).toBe(0);
+    expectPublishedOnce(d, [pride]);
   });
 
   it('--only publishes the posts of a date whatever their time, and refuses a date with none', async () => {
@@ -559,6 +591,14 @@ describe('excerpt publish refuses, with a plain message and exit code 2', () => 
     [
       ['--due', '--now', '2020-12-16T08:00'],
       'error: --now: "2020-12-16T08:00" is not a time written YYYY-MM-DDTHH:MM with its offset, e.g. 2020-12-16T08:00+01:00\n',
+    ],
+    [
+      ['--only', '2020-12-16', '--since', '2020-12-01T00:00Z'],
+      'error: --since goes with --due (posts due since that time)\n',
+    ],
+    [
+      ['--due', '--since', 'yesterday'],
+      'error: --since: "yesterday" is not a time written YYYY-MM-DDTHH:MM with its offset, e.g. 2020-12-16T08:00+01:00\n',
     ],
     [
       ['--due', '--base-url', 'ftp://example.org/'],

@@ -118,6 +118,24 @@ describe('publishStatusOf: where a post stands, for the studio', () => {
     ['no entry, before its time', undefined, before, { state: 'scheduled', publishAt }],
     ['no entry, at its time', undefined, after, { state: 'due', publishAt }],
     [
+      'no entry, a day after its time',
+      undefined,
+      new Date('2020-12-17T07:00:00Z'),
+      { state: 'due', publishAt },
+    ],
+    [
+      'no entry, over a day after its time: missed',
+      undefined,
+      new Date('2020-12-17T07:00:01Z'),
+      { state: 'missed', publishAt },
+    ],
+    [
+      'begun by a run, over a day after its time: still due (Instagram is asked first)',
+      entry({ state: 'publishing', publishRequestedAt: 'x' }),
+      new Date('2021-03-01T00:00:00Z'),
+      { state: 'due', publishAt, progress: 'publishing' },
+    ],
+    [
       'containers made',
       entry({ children: [{ file: '01.jpg', sha256: 'a', container: '1', createdAt: 'x' }] }),
       after,
@@ -166,8 +184,9 @@ describe('publishStatusOf: where a post stands, for the studio', () => {
     });
     const statuses = await readPublishStatuses(data, await loadData(data), after);
     expect(Object.fromEntries(statuses)).toEqual({
+      // Due in July, never begun: in December it has missed its time.
       'digital-pride-2020/2020-07-31-centerpartiet': {
-        state: 'due',
+        state: 'missed',
         publishAt: '2020-07-31T09:30:00+02:00',
       },
       'adventsfragestund-2020/2020-12-16-centerpartiet': {

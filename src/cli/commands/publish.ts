@@ -52,11 +52,15 @@ const publishOptionsSchema = globalOptionsSchema
     baseUrl: urlSchema,
     apiUrl: urlSchema.optional(),
     now: nowSchema.optional(),
+    since: nowSchema.optional(),
     dryRun: z.boolean().default(false),
     json: z.boolean().default(false),
   })
   .refine((options) => options.due !== (options.only !== undefined), {
     message: 'give either --due (every post whose time has come) or --only YYYY-MM-DD',
+  })
+  .refine((options) => options.since === undefined || options.due, {
+    message: '--since goes with --due (posts due since that time)',
   });
 
 /**
@@ -69,11 +73,18 @@ export function publishCommand(): Command {
       'publish built posts to Instagram through the Graph API, each exactly once; token from INSTAGRAM_ACCESS_TOKEN, account from INSTAGRAM_USER_ID or brand.yaml',
     )
     .argument('[campaign-id...]', 'campaigns to publish from (default: all)')
-    .option('--due', 'every built post whose time has come and that is not published yet')
+    .option(
+      '--due',
+      'every built post whose time has come (within the last 24 hours, or --since) and that is not published yet',
+    )
     .option('--only <date>', 'the posts of this date, YYYY-MM-DD, whatever their time')
     .option('--base-url <url>', 'where the contents of --out are served publicly, http(s)://…')
     .option('--api-url <url>', `the Graph API (default: ${defaultApiUrl})`)
     .option('--now <time>', 'the time to take as now, ISO 8601 with its offset (default: now)')
+    .option(
+      '--since <time>',
+      'with --due: also posts due since this time, ISO 8601 with its offset (default: 24 hours before now)',
+    )
     .option('--dry-run', 'check everything and say what would be published; send nothing')
     .option('--json', 'print the report as JSON')
     .addHelpText(
@@ -91,7 +102,10 @@ export function publishCommand(): Command {
         data: options.data,
         out: options.out,
         campaigns,
-        select: options.only === undefined ? { due: true } : { only: options.only },
+        select:
+          options.only === undefined
+            ? { due: true, ...(options.since === undefined ? {} : { since: options.since }) }
+            : { only: options.only },
         baseUrl: options.baseUrl,
         apiUrl: (options.apiUrl?.href ?? defaultApiUrl).replace(/\/+$/, ''),
         now: options.now ?? new Date(),
@@ -168,6 +182,7 @@ const labels: Record<PostReport['status'], string> = {
   'would-publish': 'would publish',
   failed: 'failed',
   pending: 'not published',
+  missed: 'missed its time',
 };
 
 /** A line a post, then a summary line. */

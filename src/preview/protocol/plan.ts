@@ -163,7 +163,9 @@ export type PostPublishStatus =
   | { state: 'published'; mediaId?: string; permalink?: string; publishedAt?: string }
   | { state: 'failed'; error: string; hint?: string; at: string; isFinal: boolean }
   | { state: 'due'; publishAt: string; progress?: 'creating' | 'publishing' }
-  | { state: 'scheduled'; publishAt: string };
+  | { state: 'scheduled'; publishAt: string }
+  /** Over a day late and never begun: `publish --due` leaves it. */
+  | { state: 'missed'; publishAt: string };
 
 /**
  * A post's folder in out/: `current` (whole, from the data as it is now), `outdated` (whole, from

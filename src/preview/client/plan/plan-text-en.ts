@@ -165,6 +165,9 @@ export const planTextEn: Record<PlanTextKey, string> = {
   'status.dueCreating': 'Publishing (uploading the slides)',
   'status.duePublishing': 'Publishing',
   'status.scheduled': 'Scheduled',
+  'status.missed': 'Missed its time',
+  'status.missedHint':
+    'More than a day late, so it is not published by itself. If it should still go out: excerpt publish --only {date}.',
   'status.unknown': 'Unknown',
   'progress.started': 'Building…',
   'progress.waiting': 'Waiting for another build writing into the same folder…',

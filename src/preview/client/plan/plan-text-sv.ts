@@ -182,6 +182,9 @@ export const planTextSv = {
   'status.dueCreating': 'Publiceras (bilderna laddas upp)',
   'status.duePublishing': 'Publiceras',
   'status.scheduled': 'Schemalagt',
+  'status.missed': 'Missade sin tid',
+  'status.missedHint':
+    'Mer än ett dygn för sent, så det publiceras inte av sig självt. Ska det ändå ut: excerpt publish --only {date}.',
   'status.unknown': 'Okänt',
   'progress.started': 'Bygger…',
   'progress.waiting': 'Väntar på ett annat bygge som skriver i samma mapp…',

@@ -361,5 +361,14 @@ function statusOf(status: PostPublishStatus | undefined): (HTMLElement | string)
       ];
     case 'scheduled':
       return [h('span', { className: 'status is-scheduled', text: t('status.scheduled') })];
+    case 'missed':
+      return [
+        h('span', { className: 'status is-missed', text: t('status.missed') }),
+        h('span', {
+          className: 'hint',
+          // publishAt is the post's own time, with its offset: its first ten characters its date.
+          text: ` ${t('status.missedHint', { date: status.publishAt.slice(0, 10) })}`,
+        }),
+      ];
   }
 }
