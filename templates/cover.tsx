@@ -105,7 +105,7 @@ export function CoverTemplate(props: { ctx: SlideContext; measure: boolean }): R
         {ctx.cover.party}
       </div>
       <div
-        data-line=", "
+        data-line=" "
         style={{
           display: 'flex',
           flexWrap: 'wrap',

@@ -106,6 +106,13 @@ describe('the cover', () => {
     expect(slides[0]!.text).toContain('Arbetet måste börja tidigt.”');
   });
 
+  it('reads the person as drawn, one comma after the name (post.json and alt text read this)', async () => {
+    const slides = await planTestCarousel(dataset.brand, short, { qaIds: ['q1'] });
+    const { name, role } = short.interviewee;
+    expect(slides[0]!.text.split('\n')).toContain(`${name}, ${role}`);
+    expect(slides[0]!.text).not.toMatch(/,,|\s,/);
+  });
+
   it('draws the first question as the hook without a highlight, smaller only when it is long', async () => {
     const [shortCover, longCover] = await Promise.all(
       [
