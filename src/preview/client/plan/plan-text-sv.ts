@@ -51,7 +51,7 @@ export const planTextSv = {
     '{count} {count|intervju|intervjuer} hör redan till den här kampanjen.',
   'campaign.titleNeeded': 'Skriv en titel.',
   'format.square': 'Kvadrat (1080 × 1080)',
-  'format.portrait': 'Porträtt (1080 × 1350)',
+  'format.portrait': 'Stående (1080 × 1350)',
   'format.story': 'Story (1080 × 1920)',
 
   // The schedule
