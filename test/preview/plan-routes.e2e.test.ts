@@ -15,6 +15,7 @@ import type {
   PlanState,
 } from '../../src/preview/page-protocol.js';
 import { buildCampaigns } from '../../src/render/build.js';
+import type { HistoryReply } from '../../src/preview/protocol/studio.js';
 import { startFixture, waitFor, type PreviewFixture } from './fixture.js';
 import { send, tokenOf } from './write-client.js';
 
@@ -374,6 +375,9 @@ describe('writes: campaigns and the schedule, through the studio’s write path'
     });
     expect(off.status).toBe(200);
     expect((await campaignOf()).posts).toHaveLength(5);
+    // The undo button names it in Swedish, by its party, as the schedule shows it.
+    const history = await fixture.getJson<HistoryReply>('/api/history');
+    expect(history.undo?.label).toBe('Liberalerna ur schemat');
     const unknown = await send(fixture.server.url, `/api/plan/campaigns/${advent}/schedule`, {
       token,
       body: {

@@ -24,6 +24,7 @@ import { readPlanState } from '../plan/plan-state.js';
 import type { PreviewSession } from '../preview-session.js';
 import { problemOfDataIssues, problemOfError } from '../problem.js';
 import { badRequest } from './edit-routes.js';
+import { formatSwedishDate } from '../../slide/slide-context.js';
 import {
   notFound,
   securityHeaders,
@@ -238,11 +239,11 @@ function writeRoutes(context: PlanContext): WriteRoute[] {
   const campaignEdit = <T>(
     suffix: string,
     schema: z.ZodType<T>,
-    plan: (request: T) => {
+    plan: (request: T) => Promise<{
       baseVersion: string;
       label: string;
       edit: (document: YamlDocument) => void;
-    },
+    }>,
   ): WriteRoute => ({
     method: 'POST',
     pattern: new RegExp(`^\\/api\\/plan\\/campaigns\\/(${slug})${suffix}$`),
@@ -260,7 +261,7 @@ function writeRoutes(context: PlanContext): WriteRoute[] {
         refused(response, `There is no campaign ${id}`);
         return;
       }
-      const { baseVersion, label, edit } = plan(request.data);
+      const { baseVersion, label, edit } = await plan(request.data);
       const result = await writer.change(label, [{ file, baseVersion, edit }]);
       sendSave(response, id, file, result);
     },
@@ -295,22 +296,33 @@ function writeRoutes(context: PlanContext): WriteRoute[] {
           } satisfies PlanSaveReply);
           return;
         }
-        const result = await writer.change(`new campaign ${fields.title}`, [
+        // The history's labels are read on the page, in Swedish (Ångrat: …).
+        const result = await writer.change(`ny kampanj ${fields.title}`, [
           { file, baseVersion: null, edit: { text: newCampaignText(id, fields) } },
         ]);
         sendSave(response, id, file, result);
       },
     },
-    campaignEdit('', campaignEditSchema, ({ baseVersion, fields }) => ({
-      baseVersion,
-      label: `campaign ${fields.title}`,
-      edit: (document) => applyCampaignFields(document, fields),
-    })),
-    campaignEdit('\\/schedule', scheduleSchema, ({ baseVersion, interview, post }) => ({
-      baseVersion,
-      label: post === null ? `${interview} off the schedule` : `${interview} on ${post.date}`,
-      edit: (document) => applySchedule(document, interview, post),
-    })),
+    campaignEdit('', campaignEditSchema, ({ baseVersion, fields }) =>
+      Promise.resolve({
+        baseVersion,
+        label: `kampanjen ${fields.title}`,
+        edit: (document) => applyCampaignFields(document, fields),
+      }),
+    ),
+    campaignEdit('\\/schedule', scheduleSchema, async ({ baseVersion, interview, post }) => {
+      // Named by its party, as the schedule shows it, not by its id.
+      const { interviews } = await readPlanState(context.dataDir);
+      const party = interviews.find((each) => each.id === interview)?.party ?? interview;
+      return {
+        baseVersion,
+        label:
+          post === null
+            ? `${party} ur schemat`
+            : `${party} ${formatSwedishDate(post.date)} i schemat`,
+        edit: (document) => applySchedule(document, interview, post),
+      };
+    }),
     {
       method: 'POST',
       pattern: /^\/api\/plan\/builds$/,
