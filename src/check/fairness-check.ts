@@ -87,6 +87,7 @@ export function assessFairness(posts: readonly ScheduledPost[]): CheckResult {
     }
 
     issues.push(...questionFairnessIssues(group));
+    issues.push(...coverFairnessIssues(group));
 
     fairness.push({
       campaign: id,
@@ -197,6 +198,41 @@ export function questionFairnessIssues(group: readonly ScheduledPost[]): Issue[]
     );
   });
   return issues;
+}
+
+/**
+ * Every cover of a campaign quotes its party (`highlight:`), or none does: a cover quoting one
+ * party's own words large beside covers that ask the question is a party looking favoured. The
+ * posts whose cover differs from most of the campaign's are named (on a tie, those that quote).
+ */
+export function coverFairnessIssues(group: readonly ScheduledPost[]): Issue[] {
+  const quoting = group.filter((post) => post.spec.highlight !== undefined);
+  const asking = group.filter((post) => post.spec.highlight === undefined);
+  if (quoting.length === 0 || asking.length === 0) return [];
+  const odd = quoting.length <= asking.length ? quoting : asking;
+  const usual = odd === quoting ? asking : quoting;
+  const parties = (posts: readonly ScheduledPost[]): string =>
+    posts.map((post) => post.spec.interview.party).join(', ');
+  return odd.map((post) => {
+    const { date, interview } = post.spec;
+    const isQuote = post.spec.highlight !== undefined;
+    return fairnessIssue(
+      { severity: 'warning', file: post.file, path: ['posts', post.index, 'highlight'] },
+      isQuote
+        ? {
+            en: `the post of ${date} (${interview.party}) quotes its answer on the cover, where the campaign's other covers ask the question (${parties(usual)})`,
+            sv: `inlägget den ${formatSwedishDate(date)} (${interview.party}) citerar sitt svar på omslaget, där kampanjens andra omslag ställer frågan (${parties(usual)})`,
+          }
+        : {
+            en: `the post of ${date} (${interview.party}) asks the question on the cover, where the campaign's other covers quote their answer (${parties(usual)})`,
+            sv: `inlägget den ${formatSwedishDate(date)} (${interview.party}) ställer frågan på omslaget, där kampanjens andra omslag citerar sitt svar (${parties(usual)})`,
+          },
+      {
+        en: 'so no party looks favoured, give every post of the campaign a cover quote (highlight), or none',
+        sv: 'så att inget parti ser gynnat ut: ge alla kampanjens inlägg ett omslagscitat, eller inget',
+      },
+    );
+  });
 }
 
 /** A question in quotation marks, after its id when it has one: `q2 “…”`, Swedish `q2 ”…”`. */

@@ -285,3 +285,50 @@ describe('fairness findings in Swedish', () => {
     expectSwedish(issues);
   });
 });
+
+describe('coverFairnessIssues: every cover quotes its party, or none does', () => {
+  const withHighlight = (scheduled: ScheduledPost, highlight: string): ScheduledPost => ({
+    ...scheduled,
+    spec: { ...scheduled.spec, highlight },
+  });
+
+  it('names the one post whose cover quotes its answer, where the others ask the question', () => {
+    const result = assessFairness([
+      withHighlight(
+        post(0, 'Centerpartiet', '2020-12-16', 'square', 5),
+        'Vi vill ha en nollvision.',
+      ),
+      post(1, 'Liberalerna', '2020-12-17', 'square', 5),
+      post(2, 'Moderaterna', '2020-12-19', 'square', 5),
+    ]);
+    expect(result.issues).toHaveLength(1);
+    const [issue] = result.issues;
+    expect(issue).toMatchObject({
+      code: 'fairness',
+      severity: 'warning',
+      path: ['posts', 0, 'highlight'],
+      message:
+        "the post of 2020-12-16 (Centerpartiet) quotes its answer on the cover, where the campaign's other covers ask the question (Liberalerna, Moderaterna)",
+    });
+    expectSwedish(result.issues);
+    expect(issue!.sv?.message).toBe(
+      'inlägget den 16 december 2020 (Centerpartiet) citerar sitt svar på omslaget, där kampanjens andra omslag ställer frågan (Liberalerna, Moderaterna)',
+    );
+  });
+
+  it('names the post without a quote when most covers quote, and nothing when all or none do', () => {
+    const quoted = [
+      withHighlight(post(0, 'Centerpartiet', '2020-12-16', 'square', 5), 'A.'),
+      withHighlight(post(1, 'Liberalerna', '2020-12-17', 'square', 5), 'B.'),
+      post(2, 'Moderaterna', '2020-12-19', 'square', 5),
+    ];
+    expect(assessFairness(quoted).issues).toMatchObject([
+      {
+        path: ['posts', 2, 'highlight'],
+        message: expect.stringMatching(/^the post of 2020-12-19 \(Moderaterna\) asks the question/),
+      },
+    ]);
+    expect(assessFairness(quoted.slice(0, 2)).issues).toEqual([]);
+    expect(assessFairness([quoted[2]!]).issues).toEqual([]);
+  });
+});
