@@ -235,15 +235,24 @@ export async function drawPost(
     hashtags: [...spec.campaign.hashtags],
     slides,
   };
-  files.set('post.json', Buffer.from(`${JSON.stringify(post, null, 2)}\n`));
-  files.set('caption.txt', Buffer.from(`${caption}\n`));
-  files.set(
-    'alt.txt',
-    Buffer.from(`${slides.map((slide) => `${slide.file}\n${slide.altText}`).join('\n\n')}\n`),
-  );
+  for (const [name, text] of Object.entries(textFilesOf(post))) files.set(name, Buffer.from(text));
   const thumbnails =
     options.thumbnails === true ? drawn.map(({ thumbnail }) => thumbnail!) : undefined;
   return { post, files, thumbnails };
+}
+
+/**
+ * The text files of a post folder, as a build writes them: post.json, caption.txt, alt.txt (the
+ * studio's download of a chosen carousel writes the same).
+ */
+export function textFilesOf(
+  post: PostJson,
+): Record<'post.json' | 'caption.txt' | 'alt.txt', string> {
+  return {
+    'post.json': `${JSON.stringify(post, null, 2)}\n`,
+    'caption.txt': `${post.caption}\n`,
+    'alt.txt': `${post.slides.map((slide) => `${slide.file}\n${slide.altText}`).join('\n\n')}\n`,
+  };
 }
 
 /** Lays out and draws one post with a set of templates. */

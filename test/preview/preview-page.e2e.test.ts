@@ -1,6 +1,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { saveByRename, startFixture, type PreviewFixture } from './fixture.js';
 import { openStudio, type StudioBrowser } from './studio-browser.js';
@@ -358,6 +359,30 @@ describe('excerpt preview: the page in Chromium', () => {
 });
 
 describe('excerpt preview: the address', () => {
+  it('comes back by itself when opened while the studio is still starting (503), as after a restart', async () => {
+    const fresh = await context.newPage();
+    let isStarting = true;
+    // The studio answers 503 until its session is ready; an EventSource given up on stays closed.
+    await fresh.route(/\/(events|api\/state)(\?.*)?$/, (route) =>
+      isStarting
+        ? route.fulfill({ status: 503, contentType: 'text/plain', body: 'Starting\n' })
+        : route.continue(),
+    );
+    try {
+      await fresh.goto(fixture.server.url);
+      await expect.poll(() => fresh.locator('#live').getAttribute('data-mode')).toBe('connecting');
+      isStarting = false;
+      await expect
+        .poll(() => fresh.locator('#live').getAttribute('data-mode'), { timeout: 20_000 })
+        .toBe('live');
+      await expect
+        .poll(() => fresh.locator('#view-feed article.post').count(), { timeout: 45_000 })
+        .toBeGreaterThan(0);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('opens the posts for a #view that is no view, even one named like a property of every object', async () => {
     for (const hash of ['#nothing', '#constructor', '#__proto__']) {
       await page.goto('about:blank'); // a new load: the page reads the hash once, on loading
@@ -406,10 +431,48 @@ describe('excerpt preview: the page keeps its own content security policy', () =
       expect(count).toBeGreaterThan(1);
       const key = await choice.getAttribute('data-key');
       await ticked.last().uncheck();
-      expect(await note.textContent()).toMatch(/^Only a preview\. To post this choice, set qa: \[/);
+      expect(await note.textContent()).toMatch(
+        /^A choice of your own: the scheduled post has q\d.*Download this choice here, or change the post under Campaigns\.$/,
+      );
       await expect.poll(() => choice.getAttribute('data-key'), { timeout: 45_000 }).not.toBe(key);
       await expect.poll(() => choice.getAttribute('data-state'), { timeout: 45_000 }).toBe('ready');
       expect(await choice.locator('img.slide').count()).toBeGreaterThan(0);
+
+      // The choice downloads as a post folder would hold it: its slides as drawn, caption, alt text.
+      const download = fresh.getByRole('link', { name: 'Download this choice (zip)' });
+      const chosenKey = (await choice.getAttribute('data-key'))!;
+      await expect.poll(() => download.getAttribute('href')).toBe(`/slides/${chosenKey}.zip`);
+      const zip = unzipSync(
+        new Uint8Array(
+          await (
+            await fetch(new URL(`/slides/${chosenKey}.zip`, fixture.server.url))
+          ).arrayBuffer(),
+        ),
+      );
+      const names = Object.keys(zip).sort();
+      const folder = names[0]!.split('/')[0]!;
+      const post = JSON.parse(new TextDecoder().decode(zip[`${folder}/post.json`])) as {
+        caption: string;
+        slides: { file: string; altText: string }[];
+      };
+      expect(names).toEqual(
+        [...post.slides.map((slide) => slide.file), 'alt.txt', 'caption.txt', 'post.json']
+          .map((name) => `${folder}/${name}`)
+          .sort(),
+      );
+      expect(post.slides).toHaveLength(await choice.locator('img.slide').count());
+      expect(new TextDecoder().decode(zip[`${folder}/caption.txt`])).toBe(`${post.caption}\n`);
+      const firstSlide = await fetch(
+        new URL(`/slides/${chosenKey}/01.jpg`, fixture.server.url),
+      ).then(async (response) => new Uint8Array(await response.arrayBuffer()));
+      expect(Buffer.from(zip[`${folder}/01.jpg`]!).equals(Buffer.from(firstSlide))).toBe(true);
+
+      // Nothing ticked, nothing to download.
+      for (const box of await fresh.locator('#view-interview .qa-list input:checked').all()) {
+        await box.uncheck();
+      }
+      await expect.poll(() => download.getAttribute('aria-disabled')).toBe('true');
+      expect(await download.getAttribute('href')).toBeNull();
 
       expect(await violations()).toEqual([]);
     } finally {

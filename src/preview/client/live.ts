@@ -59,17 +59,28 @@ export class LiveMark {
 /**
  * Opens the server's event stream (reopened by the browser after a break, as the server's
  * `retry` says): `onHello` once it is open, `onChange` for each change, `onError` when it breaks.
+ * A stream the browser gives up on (an answer other than 200: the studio still starting after a
+ * restart answers 503) is opened again a second later: a tab left open across a restart of the
+ * studio comes back by itself.
  */
 export function followEvents(handlers: {
   onHello: (hello: HelloEvent) => void;
   onChange: () => void;
   onError: () => void;
-}): EventSource {
-  const events = new EventSource('/events');
-  events.addEventListener('hello', (event) => {
-    handlers.onHello(JSON.parse((event as MessageEvent<string>).data) as HelloEvent);
-  });
-  events.addEventListener('change', () => handlers.onChange());
-  events.addEventListener('error', () => handlers.onError());
-  return events;
+}): void {
+  const open = (): void => {
+    const events = new EventSource('/events');
+    events.addEventListener('hello', (event) => {
+      handlers.onHello(JSON.parse((event as MessageEvent<string>).data) as HelloEvent);
+    });
+    events.addEventListener('change', () => handlers.onChange());
+    events.addEventListener('error', () => {
+      handlers.onError();
+      if (events.readyState === EventSource.CLOSED) setTimeout(open, reopenMs);
+    });
+  };
+  open();
 }
+
+/** How soon a stream the browser closed is opened again. */
+const reopenMs = 1000;

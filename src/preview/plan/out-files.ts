@@ -7,6 +7,7 @@ import { isSlug } from '../../data/slug.js';
 import { scheduledPosts } from '../../publish/built-post.js';
 import { readFolderRecord, type FileStamp } from '../../render/output.js';
 import type { ImageFormat } from '../../render/rasterize.js';
+import { textFilesOf, type PostJson } from '../../render/render-post.js';
 import { buildStateOf, campaignFilePattern, isRealFolder } from './output-state.js';
 
 /**
@@ -80,20 +81,46 @@ export async function zipPost(
     return notThere;
   }
   const names = [...slideNames, 'caption.txt', 'alt.txt', 'post.json'];
-  const files: Zippable = {};
+  const files = new Map<string, Buffer>();
   for (const name of names) {
     const data = name === 'post.json' ? json : await readRecorded(dir, name);
     if (data === undefined) {
       return { ok: false, status: 409, message: `${postId}: ${name} has changed since the build` };
     }
+    files.set(name, data);
+  }
+  return zipFolder(post.campaign.id, post.folder, post.spec.date, files);
+}
+
+/**
+ * A carousel the studio drew (chosen Q&As, not necessarily scheduled) as a zip: the same files
+ * as a built post's folder, made from the drawing itself; nothing is written to out/.
+ */
+export function zipDrawnPost(post: PostJson, images: readonly Buffer[]): OutFile {
+  const files = new Map<string, Buffer>();
+  post.slides.forEach((slide, index) => files.set(slide.file, images[index]!));
+  for (const [name, text] of Object.entries(textFilesOf(post))) files.set(name, Buffer.from(text));
+  const folder = post.id.slice(post.id.lastIndexOf('/') + 1);
+  return zipFolder(post.campaign, folder, post.date, files);
+}
+
+/** A post folder's files as `<campaign>-<folder>.zip`, each under `<folder>/`. */
+function zipFolder(
+  campaign: string,
+  folder: string,
+  date: string,
+  files: ReadonlyMap<string, Buffer>,
+): OutFile {
+  const entries: Zippable = {};
+  for (const [name, data] of files) {
     // JPEG and PNG are compressed already: stored as they are.
-    files[`${post.folder}/${name}`] = [data, { level: /\.(jpg|png)$/.test(name) ? 0 : 6 }];
+    entries[`${folder}/${name}`] = [data, { level: /\.(jpg|png)$/.test(name) ? 0 : 6 }];
   }
   // One time for every entry: the same post gives the same zip.
-  const zipped = zipSync(files, { mtime: new Date(`${post.spec.date}T12:00:00Z`) });
+  const zipped = zipSync(entries, { mtime: new Date(`${date}T12:00:00Z`) });
   return {
     ok: true,
-    name: `${post.campaign.id}-${post.folder}.zip`,
+    name: `${campaign}-${folder}.zip`,
     data: Buffer.from(zipped),
     type: 'application/zip',
   };

@@ -3,6 +3,7 @@ import { formatSchema, type Format } from '../../data/schema.js';
 import type { ImageFormat } from '../../render/rasterize.js';
 import type { ChoiceReply, PostReply, PreviewState, StaleReply } from '../page-protocol.js';
 import type { PreviewSession } from '../preview-session.js';
+import { zipDrawnPost } from '../plan/out-files.js';
 import { stale } from '../slide-renderer.js';
 import { notFound, send, sendJson, whenReady, type Route } from './http.js';
 
@@ -83,6 +84,29 @@ export function apiRoutes(context: {
           query.get('highlight') ?? '',
         );
         sendJson(response, 200, reply satisfies ChoiceReply);
+      },
+    ],
+    [
+      // A drawn carousel as a zip, as a build's post folder would hold it: the studio's "make
+      // one carousel now" for Q&As chosen in the interview view, with nothing written to out/.
+      new RegExp(`^/slides/(${keyPattern})\\.zip$`),
+      async ({ response, match }) => {
+        const session = ready(response);
+        if (session === undefined) return;
+        const outcome = await session.draw(match[1]!);
+        if (outcome === stale || !outcome.ok) {
+          notFound(response);
+          return;
+        }
+        const zip = zipDrawnPost(outcome.post, outcome.images);
+        if (!zip.ok) {
+          notFound(response);
+          return;
+        }
+        send(response, 200, zip.data, {
+          'Content-Type': zip.type,
+          'Content-Disposition': `attachment; filename="${zip.name}"`,
+        });
       },
     ],
     [

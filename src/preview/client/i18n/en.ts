@@ -56,12 +56,12 @@ export const en: Messages = {
   noInterviews: 'No interviews in the data folder yet.',
   interviewLabel: 'Interview',
   questionsLabel: 'Questions and answers to show',
-  scheduledNote: ['This is the scheduled post of ', ': ', '.'],
-  previewOnlyNote: (scheduled) => [
-    'Only a preview. To post this choice, set ',
-    ` for this interview in the campaign file (now [${scheduled}]).`,
-  ],
-  notScheduledNote: ['Not scheduled. To post it, add it to the campaign file with ', '.'],
+  scheduledNote: ['This is the scheduled post of ', '.'],
+  previewOnlyNote: (scheduled) =>
+    `A choice of your own: the scheduled post has ${scheduled}. Download this choice here, or change the post under Campaigns.`,
+  notScheduledNote:
+    'Not scheduled. Download this choice here, or schedule the interview under Campaigns.',
+  downloadChoice: 'Download this choice (zip)',
   scheduledOn: (date) => date,
 
   undo: 'Undo',

@@ -67,16 +67,13 @@ export const sv = {
   noInterviews: 'Inga intervjuer i datamappen än.',
   interviewLabel: 'Intervju',
   questionsLabel: 'Frågor och svar att visa',
-  // Texts around a date and a piece of YAML (the parts between them, in order).
-  scheduledNote: ['Det här är det schemalagda inlägget ', ': ', '.'] as Parts<3>,
-  previewOnlyNote: (scheduled: string): Parts<2> => [
-    'Bara en förhandsvisning. För att publicera det här urvalet, skriv ',
-    ` för intervjun i kampanjfilen (nu [${scheduled}]).`,
-  ],
-  notScheduledNote: [
-    'Inte schemalagt. För att publicera det, lägg till det i kampanjfilen med ',
-    '.',
-  ] as Parts<2>,
+  // Texts around a date (the parts before and after it).
+  scheduledNote: ['Det här är det schemalagda inlägget ', '.'] as Parts<2>,
+  previewOnlyNote: (scheduled: string) =>
+    `Ett eget urval: det schemalagda inlägget har ${scheduled}. Ladda ner urvalet här, eller ändra inlägget under Kampanjer.`,
+  notScheduledNote:
+    'Inte schemalagt. Ladda ner urvalet här, eller schemalägg intervjun under Kampanjer.',
+  downloadChoice: 'Ladda ner urvalet (zip)',
   scheduledOn: (date: string) => `den ${date}`,
 
   // Undo and redo, in the bar

@@ -13,8 +13,9 @@ const interviewKey = 'excerpt-preview-interview';
 const choiceSettleMs = 200;
 
 /**
- * The Interview view: tick Q&As of one interview and see the carousel they would make, and
- * what to write in the campaign file to post it. The interview chosen is remembered.
+ * The Interview view: tick Q&As of one interview, see the carousel they would make, and
+ * download it (slides, caption, alt text) as it is drawn: PRODUCT.md's "make one carousel now".
+ * The interview chosen is remembered.
  */
 export class InterviewView {
   private interviewId = localStorage.getItem(interviewKey) ?? '';
@@ -24,6 +25,14 @@ export class InterviewView {
   private asked: string | undefined;
   private readonly card: PostCard;
   private readonly proofreader: Proofreader;
+  /** The chosen carousel as a zip: a link while it can be drawn, disabled while not. */
+  private readonly download = h('a', {
+    className: 'button download choice-download',
+    // A link even while it has no address: announced as a disabled link, not as plain text.
+    role: 'link',
+    'aria-disabled': 'true',
+    text: t.downloadChoice,
+  });
   private timer: ReturnType<typeof setTimeout> | undefined;
 
   /** `currentState`: the state as last fetched, when the card is drawn after a pause. */
@@ -145,35 +154,43 @@ export class InterviewView {
           }),
           this.proofreader.campaignNotes(),
           list,
-          note,
         ),
-        this.card.element,
+        h('div', { className: 'choice-side' }, this.card.element, note, this.download),
       ),
     );
     this.updateNote(shown);
     void this.loadChoice(shown);
   }
 
-  /** Says whether the choice is the scheduled post, and what to write to post it. */
+  /** Says whether the choice is the scheduled post, and where a post is changed. */
   private updateNote(interview: StateInterview): void {
     const note = document.getElementById('choice-note');
     if (!note) return;
     const qa = this.qa ?? [];
-    const chosen = `qa: [${qa.join(', ')}]`;
     const scheduled = interview.scheduled;
-    const same = scheduled && scheduled.qa.join(',') === qa.join(',');
-    const code = h('code', { text: chosen });
-    const notScheduled = t.notScheduledNote;
+    this.setDownload(undefined);
     if (scheduled === undefined) {
-      note.replaceChildren(notScheduled[0], code, notScheduled[1]);
-    } else if (same === true) {
-      const [before, between, after] = t.scheduledNote;
+      note.replaceChildren(t.notScheduledNote);
+    } else if (scheduled.qa.join(',') === qa.join(',')) {
+      const [before, after] = t.scheduledNote;
       const date = h('b', { text: t.scheduledOn(formatDate(scheduled.date)) });
-      note.replaceChildren(before, date, between, code, after);
+      note.replaceChildren(before, date, after);
     } else {
-      const [before, after] = t.previewOnlyNote(scheduled.qa.join(', '));
-      note.replaceChildren(before, code, after);
+      note.replaceChildren(t.previewOnlyNote(scheduled.qa.join(', ')));
     }
+  }
+
+  /** The download link of the carousel drawn as `key`; none while there is none to download. */
+  private setDownload(key: string | undefined): void {
+    if (key === undefined) {
+      this.download.removeAttribute('href');
+      this.download.removeAttribute('download');
+      this.download.setAttribute('aria-disabled', 'true');
+      return;
+    }
+    this.download.href = `/slides/${key}.zip`;
+    this.download.download = '';
+    this.download.removeAttribute('aria-disabled');
   }
 
   /** Draws the chosen Q&As as their campaign's post of this interview would be. */
@@ -201,6 +218,7 @@ export class InterviewView {
       problem: unansweredProblem(String(error)),
     }));
     if (this.asked !== asked) return;
+    this.setDownload(reply.ok && qa.length > 0 ? reply.key : undefined);
     this.card.update(
       reply.ok ? { ...post, key: reply.key } : { ...post, problem: reply.problem },
       this.currentState().brand,
