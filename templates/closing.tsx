@@ -1,6 +1,6 @@
 import type { ReactNode } from 'react';
 import type { SlideContext } from '../src/slide/slide-context.js';
-import { Footer, Root, Spacer } from './parts.js';
+import { Footer, keepLastWordWithItsNeighbour, Root, Spacer } from './parts.js';
 
 /** Where to read the whole interview, who we are, and how parties reach us. */
 export function ClosingTemplate(props: { ctx: SlideContext; measure: boolean }): ReactNode {
@@ -24,7 +24,10 @@ export function ClosingTemplate(props: { ctx: SlideContext; measure: boolean }):
         {ctx.brand.interviewsUrl}
       </div>
       <div style={{ display: 'flex', marginTop: 30, fontSize: 36, lineHeight: 1.3 }}>
-        {`Där finns alla svar från ${ctx.speaker.party} i ${ctx.campaign.title}.`}
+        {keepLastWordWithItsNeighbour(
+          // The preposition goes with the campaign's name, not alone at a line's end.
+          `Där finns alla svar från ${ctx.speaker.party} i\u00a0${ctx.campaign.title}.`,
+        )}
       </div>
       <Spacer />
       <div style={{ display: 'flex', fontSize: 30, lineHeight: 1.3, color: surface.muted }}>

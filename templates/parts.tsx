@@ -5,7 +5,7 @@ import type { SlideContext } from '../src/slide/slide-context.js';
 /**
  * Shared pieces of every template. Sizes are pixels on a 1080 px wide slide, one modular scale
  * for every party of every campaign (PRODUCT.md, "The look"): labels 28, answers 42, questions
- * 56, the cover's quote 60; on a 12-column grid with 90 px margins.
+ * 50, the cover's quote 60 at most; on a 12-column grid with 90 px margins.
  */
 export const type = {
   label: 28,
@@ -233,4 +233,13 @@ export function Rule({ ctx, margin }: { ctx: SlideContext; margin: string }): Re
 /** Takes the free height, pushing what follows to the bottom edge. */
 export function Spacer(): ReactNode {
   return <div style={{ display: 'flex', flexGrow: 1 }} />;
+}
+
+/**
+ * A sentence of our own whose last word, when short ("2020."), is kept with the word before it
+ * by a no-break space: a year alone on the last line reads as a mistake. Only for the templates'
+ * own sentences, never a politician's words, which are drawn as written.
+ */
+export function keepLastWordWithItsNeighbour(text: string): string {
+  return text.replace(/ (\S{1,6})$/u, '\u00a0$1');
 }
