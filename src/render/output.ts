@@ -58,9 +58,14 @@ const sha256 = (data: Buffer): string => createHash('sha256').update(data).diges
  * first format (a list of names) still says which files are ours, but not what they hold.
  */
 export async function readFolderRecord(dir: string): Promise<FolderRecord | undefined> {
+  const path = join(dir, recordName);
+  // Only a plain file is read: a FIFO put there would block the read for ever, and a link is
+  // not ours (findForeignFiles names both).
+  const stats = await lstat(path).catch(() => undefined);
+  if (stats?.isFile() !== true) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(join(dir, recordName), 'utf8'));
+    parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch {
     return undefined;
   }
@@ -130,7 +135,8 @@ export async function findForeignFiles(
   if (!folder.isDirectory() && !folder.isSymbolicLink()) return [dir];
   const record = await readFolderRecord(dir);
   const foreign: string[] = [];
-  for (const name of names) {
+  // The record is written in every folder, so a FIFO or a link in its place is named too.
+  for (const name of new Set([...names, recordName])) {
     const path = join(dir, name);
     const stats = await lstat(path).catch(() => undefined);
     if (stats === undefined) continue;

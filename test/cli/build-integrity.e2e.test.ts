@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -154,6 +154,20 @@ describe('a build that is interrupted, or meets files it did not write', () => {
     expect(result.stderr).toContain(firstPost);
     expect(result.stderr).not.toContain(stackLine);
     expect(readdirSync(elsewhere)).toEqual([]);
+  });
+
+  it('names a FIFO where a folder’s record goes, before drawing, and does not wait on it', async () => {
+    const cwd = makeWorkspace('integrity-fifo', fixture);
+    mkdirSync(join(cwd, firstPost), { recursive: true });
+    const records = [join(firstPost, '.excerpt.json'), join(dirname(firstPost), '.excerpt.json')];
+    for (const record of records) execFileSync('mkfifo', [join(cwd, record)]);
+
+    const result = await runExcerpt(['build'], cwd, {}, 30_000);
+    expect(result.code).toBe(2);
+    for (const record of records) expect(result.stderr).toContain(record);
+    expect(result.stderr).not.toContain(stackLine);
+    expect(readdirSync(join(cwd, firstPost))).toEqual(['.excerpt.json']);
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['adventsfragestund-2020']);
   });
 
   it('refuses to replace a folder that stands where a slide goes', async () => {
