@@ -21,6 +21,7 @@ import {
   spawnExcerpt,
   stackLine,
 } from '../helpers/cli.js';
+import { lockOutputFolder } from '../../src/render/output-lock.js';
 
 afterAll(removeWorkspaces);
 
@@ -244,6 +245,30 @@ describe('a build that is interrupted, or meets files it did not write', () => {
     const files = snapshot(join(cwd, 'out'));
     expect([...files.keys()].filter((path) => path.includes('.excerpt-tmp-'))).toEqual([]);
     expectSameFiles(files, clean);
+  });
+
+  it('waits for a build that holds the lock longer than a stale lock’s age, then builds', async () => {
+    const cwd = makeWorkspace('integrity-long', fixture);
+    // A live run refreshing its lock, for longer than the old fifteen seconds' wait.
+    const lock = await lockOutputFolder(join(cwd, 'out'));
+    const release = sleep(18_000).then(() => lock.release());
+    const result = await runExcerpt(['build', '--only', '2020-07-31'], cwd);
+    await release;
+    expect(result.stderr).toMatch(/waiting for another excerpt run/);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.code).toBe(0);
+  });
+
+  it('goes on when the run it waited for ends having written nothing, its out/ removed', async () => {
+    const cwd = makeWorkspace('integrity-vanished', fixture);
+    const lock = await lockOutputFolder(join(cwd, 'out'));
+    const release = sleep(3_000).then(() => lock.release());
+    const result = await runExcerpt(['build', '--only', '2020-07-31'], cwd);
+    await release;
+    expect(result.stderr).toMatch(/waiting for another excerpt run/);
+    expect(result.stderr).not.toContain(stackLine);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(cwd, 'out'))).toEqual(['digital-pride-2020']);
   });
 
   it('is not blocked for good by a build that was killed holding the lock', async () => {
