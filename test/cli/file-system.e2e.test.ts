@@ -140,6 +140,14 @@ describe('the file system saying no', () => {
     expectInputError(await runExcerpt(['build'], cwd), /the disk is read-only/);
   });
 
+  it.skipIf(!canMount)('an --out to be made on a read-only disk: exit 2, saying so', async () => {
+    const cwd = makeWorkspace('fs-read-only-new', fixture);
+    mountTmpfs(join(cwd, 'disk'), 'size=1m,ro');
+    // Node's recursive mkdir says ENOENT here, not EROFS.
+    const result = await runExcerpt(['build', '--out', join('disk', 'posts', 'advent')], cwd);
+    expectInputError(result, /cannot write .*disk.posts.advent: the disk is read-only/);
+  });
+
   it.skipIf(!canMount)(
     'a full disk: exit 2, no half-written file, and once space is freed a rerun completes',
     async () => {
