@@ -377,6 +377,19 @@ async function listFolder(dir: string, issues: Issue[]) {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return [];
+    if (code === 'EACCES' || code === 'EPERM') {
+      issues.push(
+        folderIssue(
+          dir,
+          { en: 'cannot be read: no permission', sv: 'går inte att läsa: behörighet saknas' },
+          {
+            en: `give yourself permission to read it (chmod u+rx ${dir}), or run as its owner`,
+            sv: `ge dig själv rätt att läsa den (chmod u+rx ${dir}), eller kör som dess ägare`,
+          },
+        ),
+      );
+      return [];
+    }
     if (code !== 'ENOTDIR') throw error;
     issues.push(folderIssue(dir, { en: 'is a file, not a folder', sv: 'är en fil, inte en mapp' }));
     return [];

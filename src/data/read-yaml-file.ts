@@ -39,10 +39,19 @@ export async function readYamlFile<T>(file: string, schema: z.ZodType<T>): Promi
         ? { message: 'does not exist', sv: { message: 'finns inte' } }
         : code === 'EISDIR'
           ? { message: 'is a folder, not a file', sv: { message: 'är en mapp, inte en fil' } }
-          : {
-              message: `cannot be read (${reason})`,
-              sv: { message: `går inte att läsa (${reason})` },
-            };
+          : code === 'EACCES' || code === 'EPERM'
+            ? {
+                message: 'cannot be read: no permission',
+                hint: `give yourself permission to read it (chmod u+r ${file}), or run as its owner`,
+                sv: {
+                  message: 'går inte att läsa: behörighet saknas',
+                  hint: `ge dig själv rätt att läsa den (chmod u+r ${file}), eller kör som dess ägare`,
+                },
+              }
+            : {
+                message: `cannot be read (${reason})`,
+                sv: { message: `går inte att läsa (${reason})` },
+              };
     return {
       file,
       value: undefined,
