@@ -227,7 +227,7 @@ export async function writeFolder(
       ...(source === undefined ? {} : { source }),
     };
   }
-  for (const name of stale) await removeWrittenFile(join(dir, name));
+  for (const name of stale) await removeWrittenFile(join(dir, name), previous?.files[name]);
   for (const name of staleFolders) await removeWrittenFolder(join(dir, name));
 
   const record: FolderRecord = {
@@ -272,10 +272,16 @@ function isPlainName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[/\\]/.test(name);
 }
 
-/** Removes a file we wrote, if it is still a plain file: a folder or link put there is left. */
-async function removeWrittenFile(path: string): Promise<void> {
+/**
+ * Removes a file we wrote, if it is still a plain file: a folder or link put there is left, and
+ * so is a file whose content is no longer what the record says we wrote (someone put their own
+ * there). A null stamp is a file of a write that was cut short: ours, whatever it holds.
+ */
+async function removeWrittenFile(path: string, stamp?: FileStamp | null): Promise<void> {
   const stats = await lstat(path).catch(() => undefined);
-  if (stats?.isFile() === true) await onFileSystem(path, () => rm(path, { force: true }));
+  if (stats?.isFile() !== true) return;
+  if (stamp != null && !(await isFileCurrent(path, stamp))) return;
+  await onFileSystem(path, () => rm(path, { force: true }));
 }
 
 /**
@@ -287,7 +293,9 @@ async function removeWrittenFolder(dir: string): Promise<void> {
   if (folder?.isDirectory() !== true) return;
   const record = await readFolderRecord(dir);
   if (record === undefined) return;
-  for (const name of Object.keys(record.files)) await removeWrittenFile(join(dir, name));
+  for (const [name, stamp] of Object.entries(record.files)) {
+    await removeWrittenFile(join(dir, name), stamp);
+  }
   await removeWrittenFile(join(dir, recordName));
   const left = await readdir(dir).catch(() => ['?']);
   if (left.length === 0) await rmdir(dir).catch(() => undefined);

@@ -171,6 +171,19 @@ describe('a build that is interrupted, or meets files it did not write', () => {
     expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['adventsfragestund-2020']);
   });
 
+  it('leaves a slide someone replaced with their own file when the post no longer needs it', async () => {
+    const cwd = copyOfBuild('integrity-replaced');
+    const slides = readdirSync(join(cwd, firstPost)).filter((name) => name.endsWith('.jpg'));
+    const last = join(cwd, firstPost, slides.sort().at(-1)!);
+    writeFileSync(last, 'a photo of the communicator’s own\n');
+    const campaign = join(cwd, 'data', 'campaigns', 'adventsfragestund-2020.yaml');
+    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('qa: [q1, q2]', 'qa: [q1]'));
+
+    const result = await runExcerpt(['build'], cwd);
+    expect(result.code).toBe(0);
+    expect(readFileSync(last, 'utf8')).toBe('a photo of the communicator’s own\n');
+  });
+
   it('refuses to replace a folder that stands where a slide goes', async () => {
     const cwd = copyOfBuild('integrity-folder');
     const edited = readFileSync(join(cwd, interviewFile), 'utf8').replace(
