@@ -1,3 +1,4 @@
+import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { basename, join, relative, sep } from 'node:path';
 import type { z } from 'zod';
@@ -123,9 +124,10 @@ export async function inspectData(
     campaigns: validCampaigns,
     interviews: validInterviews,
     unreadable: {
-      campaigns: campaigns
-        .filter((parsed) => parsed.value === undefined)
-        .map((parsed) => campaignIdOfFile(parsed.file)),
+      campaigns: [
+        ...campaigns.filter((parsed) => parsed.value === undefined).map((parsed) => parsed.file),
+        ...listed.unreadCampaigns,
+      ].map(campaignIdOfFile),
       interviews: interviews
         .filter((parsed) => parsed.value === undefined)
         .map((parsed) => interviewIdOfFile(parsed.file)),
@@ -213,11 +215,27 @@ async function assertFolder(dir: string): Promise<void> {
 }
 
 async function readBrandFile(file: string): Promise<ParsedFile<Brand>> {
-  const exists = await stat(file).then(
-    () => true,
-    () => false,
-  );
-  if (exists) return readYamlFile(file, brandSchema);
+  const stats = await stat(file).catch(() => undefined);
+  if (stats?.isFile() === true) return readYamlFile(file, brandSchema);
+  // A folder or a FIFO by that name: reading it would fail, or wait for ever.
+  if (stats !== undefined) {
+    return {
+      file,
+      value: undefined,
+      raw: undefined,
+      issues: [
+        folderIssue(
+          file,
+          { en: 'is not a plain file', sv: 'är inte en vanlig fil' },
+          {
+            en: 'move it away and put the brand file there',
+            sv: 'flytta den och lägg varumärkesfilen där',
+          },
+        ),
+      ],
+      locate: () => undefined,
+    };
+  }
   return {
     file,
     value: undefined,
@@ -239,6 +257,8 @@ async function readBrandFile(file: string): Promise<ParsedFile<Brand>> {
 interface ListedFiles {
   campaignFiles: string[];
   interviewFiles: string[];
+  /** Campaign files' names on what is not a plain file: their posts' problems are not told. */
+  unreadCampaigns: string[];
   /** Files in the data folder that look like data but will not be read. */
   issues: Issue[];
 }
@@ -248,10 +268,17 @@ async function listDataFiles(dir: string): Promise<ListedFiles> {
   const issues: Issue[] = [];
   const campaignFiles: string[] = [];
   const interviewFiles: string[] = [];
+  const unreadCampaigns: string[] = [];
 
   const campaignsDir = join(dir, 'campaigns');
   for (const entry of await listFolder(campaignsDir, issues)) {
-    if (!entry.isFile()) continue;
+    if (!entry.isFile()) {
+      if (/\.ya?ml$/.test(entry.name)) {
+        issues.push(notAFileIssue(campaignsDir, entry));
+        unreadCampaigns.push(join(campaignsDir, entry.name));
+      }
+      continue;
+    }
     if (entry.name.endsWith('.yaml')) campaignFiles.push(join(campaignsDir, entry.name));
     else if (entry.name.endsWith('.yml')) issues.push(ymlIssue(join(campaignsDir, entry.name)));
   }
@@ -275,15 +302,21 @@ async function listDataFiles(dir: string): Promise<ListedFiles> {
       );
       continue;
     }
-    if (!entry.isDirectory()) continue;
+    if (!entry.isDirectory()) {
+      if (entry.isSymbolicLink()) issues.push(notAFileIssue(interviewsDir, entry));
+      continue;
+    }
     for (const inner of await listFolder(path, issues)) {
-      if (!inner.isFile()) continue;
+      if (!inner.isFile()) {
+        if (/\.ya?ml$/.test(inner.name)) issues.push(notAFileIssue(path, inner));
+        continue;
+      }
       if (inner.name.endsWith('.yaml')) interviewFiles.push(join(path, inner.name));
       else if (inner.name.endsWith('.yml')) issues.push(ymlIssue(join(path, inner.name)));
     }
   }
 
-  return { campaignFiles, interviewFiles, issues };
+  return { campaignFiles, interviewFiles, unreadCampaigns, issues };
 }
 
 /**
@@ -344,10 +377,53 @@ async function listFolder(dir: string, issues: Issue[]) {
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return [];
+    if (code === 'EACCES' || code === 'EPERM') {
+      issues.push(
+        folderIssue(
+          dir,
+          { en: 'cannot be read: no permission', sv: 'går inte att läsa: behörighet saknas' },
+          {
+            en: `give yourself permission to read it (chmod u+rx ${dir}), or run as its owner`,
+            sv: `ge dig själv rätt att läsa den (chmod u+rx ${dir}), eller kör som dess ägare`,
+          },
+        ),
+      );
+      return [];
+    }
     if (code !== 'ENOTDIR') throw error;
     issues.push(folderIssue(dir, { en: 'is a file, not a folder', sv: 'är en fil, inte en mapp' }));
     return [];
   }
+}
+
+/**
+ * A data file's name on something that is not a plain file: a link (not followed, so that a
+ * save never replaces a link with a copy unnoticed), a folder, a FIFO. Said, rather than
+ * skipped: its campaign or interviews would be missing with no word why.
+ */
+function notAFileIssue(dir: string, entry: Dirent): Issue {
+  const file = join(dir, entry.name);
+  if (entry.isSymbolicLink()) {
+    return folderIssue(
+      file,
+      {
+        en: 'is a symbolic link: excerpt reads only files in the data folder itself',
+        sv: 'är en symbolisk länk: excerpt läser bara filer som ligger i själva datamappen',
+      },
+      {
+        en: `put the file itself there in place of the link (cp --remove-destination "$(readlink -f ${file})" ${file})`,
+        sv: `lägg själva filen där i stället för länken (cp --remove-destination "$(readlink -f ${file})" ${file})`,
+      },
+    );
+  }
+  return folderIssue(
+    file,
+    {
+      en: entry.isDirectory() ? 'is a folder, not a data file' : 'is not a plain file',
+      sv: entry.isDirectory() ? 'är en mapp, inte en datafil' : 'är inte en vanlig fil',
+    },
+    { en: 'move it away or rename it', sv: 'flytta den eller byt namn på den' },
+  );
 }
 
 function ymlIssue(file: string): Issue {

@@ -30,7 +30,12 @@ export interface ParsedFile<T> {
 export async function readYamlFile<T>(file: string, schema: z.ZodType<T>): Promise<ParsedFile<T>> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const bytes = await readFile(file);
+    text = bytes.toString('utf8');
+    const damage = encodingIssue(file, bytes, text);
+    if (damage !== undefined) {
+      return { file, value: undefined, raw: undefined, issues: [damage], locate: () => undefined };
+    }
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code ?? String(error);
@@ -39,10 +44,19 @@ export async function readYamlFile<T>(file: string, schema: z.ZodType<T>): Promi
         ? { message: 'does not exist', sv: { message: 'finns inte' } }
         : code === 'EISDIR'
           ? { message: 'is a folder, not a file', sv: { message: 'är en mapp, inte en fil' } }
-          : {
-              message: `cannot be read (${reason})`,
-              sv: { message: `går inte att läsa (${reason})` },
-            };
+          : code === 'EACCES' || code === 'EPERM'
+            ? {
+                message: 'cannot be read: no permission',
+                hint: `give yourself permission to read it (chmod u+r ${file}), or run as its owner`,
+                sv: {
+                  message: 'går inte att läsa: behörighet saknas',
+                  hint: `ge dig själv rätt att läsa den (chmod u+r ${file}), eller kör som dess ägare`,
+                },
+              }
+            : {
+                message: `cannot be read (${reason})`,
+                sv: { message: `går inte att läsa (${reason})` },
+              };
     return {
       file,
       value: undefined,
@@ -131,6 +145,41 @@ function explainedBy(traps: readonly YamlTrap[], text: string): (offset: number)
  * The one way this file makes a `syntax` issue: `wording` must have its Swedish (see Wording),
  * so no problem of the reader reaches the studio in English only.
  */
+/**
+ * Text that is not UTF-8 (a file saved as Latin-1 or UTF-16) would reach the slides with its
+ * å, ä and ö as U+FFFD, and a NUL byte (a binary or damaged file) confuses the YAML parser: both
+ * are said plainly, at their line, rather than as a glyph or parser error far from the cause.
+ */
+function encodingIssue(file: string, bytes: Buffer, text: string): Issue | undefined {
+  const lineOf = (index: number): Position => {
+    const before = text.slice(0, index);
+    return { line: before.split('\n').length, column: index - before.lastIndexOf('\n') };
+  };
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return syntaxIssue(file, [], lineOf(Math.max(0, text.indexOf('\uFFFD'))), {
+      message: 'is not UTF-8 text (saved as Latin-1 or UTF-16?): its å, ä and ö would be lost',
+      hint: 'save the file as UTF-8 in your editor (in VS Code: "Save with Encoding", UTF-8)',
+      sv: {
+        message:
+          'är inte UTF-8-text (sparad som Latin-1 eller UTF-16?): dess å, ä och ö skulle gå förlorade',
+        hint: 'spara filen som UTF-8 i din redigerare (i VS Code: "Save with Encoding", UTF-8)',
+      },
+    });
+  }
+  const nul = text.indexOf('\0');
+  if (nul === -1) return undefined;
+  return syntaxIssue(file, [], lineOf(nul), {
+    message: 'holds a NUL character: the file is damaged, or not a text file',
+    hint: 'remove the character (or restore the file from a copy)',
+    sv: {
+      message: 'innehåller ett NUL-tecken: filen är skadad eller ingen textfil',
+      hint: 'ta bort tecknet (eller hämta filen från en kopia)',
+    },
+  });
+}
+
 function syntaxIssue(
   file: string,
   path: FieldPath,

@@ -1,4 +1,5 @@
-import { lstat } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, lstat } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InputError } from '../errors.js';
 
@@ -75,7 +76,9 @@ const refusals: Record<string, Describe> = {
  */
 export async function describeFileSystemError(error: unknown, path: string): Promise<unknown> {
   if (error instanceof FileSystemError) return error;
-  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  const code =
+    (await refusalBehindMissing(error as NodeJS.ErrnoException | undefined)) ??
+    (error as NodeJS.ErrnoException | undefined)?.code;
   const describe = code === undefined ? undefined : refusals[code];
   if (code === undefined || describe === undefined) return error;
   const culprit =
@@ -99,5 +102,28 @@ async function fileInTheWay(path: string): Promise<string | undefined> {
     const stats = await lstat(current).catch(() => undefined);
     if (stats !== undefined && !stats.isDirectory()) return current;
     if (dirname(current) === current) return undefined;
+  }
+}
+
+/**
+ * Node 20's `mkdir(…, { recursive: true })` says ENOENT when the folder it would make in is
+ * read-only or not ours: the refusal is asked of the nearest folder that exists (access(2)
+ * tells EROFS and EACCES apart, and changes nothing).
+ */
+async function refusalBehindMissing(
+  error: NodeJS.ErrnoException | undefined,
+): Promise<string | undefined> {
+  if (error?.code !== 'ENOENT' || error.syscall !== 'mkdir' || error.path === undefined) {
+    return undefined;
+  }
+  for (let current = dirname(error.path); ; current = dirname(current)) {
+    const stats = await lstat(current).catch(() => undefined);
+    if (stats?.isDirectory() === true) {
+      return access(current, constants.W_OK).then(
+        () => undefined,
+        (refusal: NodeJS.ErrnoException) => refusal.code,
+      );
+    }
+    if (stats !== undefined || dirname(current) === current) return undefined;
   }
 }

@@ -36,11 +36,14 @@ interface Unit {
  */
 export class SlideFitError extends Error {
   readonly sv: string;
+  /** The text that does not fit alone: a sentence, or a single word. */
+  readonly piece: string;
 
-  constructor(message: string, sv: string) {
+  constructor(message: string, sv: string, piece: string) {
     super(message);
     this.name = 'SlideFitError';
     this.sv = sv;
+    this.piece = piece;
   }
 }
 
@@ -193,6 +196,7 @@ export async function paginateQa(
         throw new SlideFitError(
           `“${text}” of ${qa.id} does not fit on a slide even on its own`,
           `”${text}” i ${qa.id} får inte plats på en bild, inte ens ensam`,
+          text,
         );
       }
       units.splice(from, 1, ...finer);

@@ -2,7 +2,8 @@
  * What the Graph API's errors mean for a run (FACTS.md, "Instagram Graph API: publishing").
  * Every error body carries `code`, often `error_subcode` and `is_transient`; the class decides
  * what happens next:
- * - transient: retried with backoff (1, 2, 4, 17, 2207001, 2207003, or `is_transient`);
+ * - transient: retried with backoff (1, 2, 4, 17, 32, 613, 80002, 2207001, 2207003, a 429, or
+ *   `is_transient`);
  * - quota: the run stops and says when to run again (9, 2207042);
  * - token: the run stops at once, nothing more is attempted (190);
  * - permission: the token lacks a permission the call needs (10, 200–299): stops like a token;
@@ -23,7 +24,8 @@ export interface GraphErrorFacts {
   isTransient: boolean;
 }
 
-const transientCodes = new Set([1, 2, 4, 17]);
+/** Passing failures, the rate limits among them: 4 app, 17 user, 32 page, 613 custom, 80002 Instagram's. */
+const transientCodes = new Set([1, 2, 4, 17, 32, 613, 80002]);
 const transientSubcodes = new Set([2207001, 2207003]);
 
 /** Subcodes (and codes) for a post Instagram refuses, with what would fix it. */
@@ -67,8 +69,8 @@ export function classifyGraphError(facts: GraphErrorFacts): GraphErrorKind {
   ) {
     return 'input';
   }
-  // A server error without a code is Meta's trouble, not the post's.
-  if (code === undefined && facts.status >= 500) return 'transient';
+  // A server error without a code is Meta's trouble, not the post's; a 429, too many requests.
+  if (code === undefined && (facts.status >= 500 || facts.status === 429)) return 'transient';
   return 'other';
 }
 

@@ -117,6 +117,8 @@ export async function publishPosts(options: PublishOptions): Promise<PublishRepo
     ? undefined
     : await lockOutputFolder(dir, {
         staleMs: options.timing.lockStaleMs,
+        // From cron, a run that finds another still publishing gives up soon: the next one goes on.
+        waitMs: options.timing.lockStaleMs + 5_000,
         onWait: () => emit({ type: 'waiting', dir }),
         locked: {
           message: `another excerpt publish is running (it holds ${join(dir, '.excerpt.lock')})`,

@@ -13,7 +13,7 @@ import {
   SlideFitError,
   type MeasureSlide,
 } from '../layout/paginate.js';
-import type { QaSlide, SlidePlan } from '../layout/slide-plan.js';
+import { insertedHyphen, type QaSlide, type SlidePlan } from '../layout/slide-plan.js';
 import { answerFit } from './answer-fit.js';
 import { findGlyphProblems, GlyphError } from './glyphs.js';
 import { createWidthMeasurer } from './measure.js';
@@ -308,7 +308,20 @@ export async function planCarousel(
       );
     } catch (error) {
       if (!(error instanceof SlideFitError)) throw error;
-      // Only a question that fills the slide by itself leaves no room for a single word.
+      // A word of its own taller than the room (hyphenated over many lines: a URL, words run
+      // together) is the answer's fault; else only a question that fills the slide by itself
+      // leaves no room for a single word.
+      if (!/\s/.test(error.piece) && error.piece.includes(insertedHyphen)) {
+        const length = [...error.piece.replaceAll(insertedHyphen, '')].length;
+        throw layoutError(
+          `${input.interview.id}: ${qa.id}: ${error.message}`,
+          `a word of ${length} characters is more than a slide holds: look for a missing space, or shorten it`,
+          {
+            message: `${input.interview.id}: ${qa.id}: ${error.sv}`,
+            hint: `ett ord på ${length} tecken är mer än en bild rymmer: se efter om ett mellanslag fattas, eller korta det`,
+          },
+        );
+      }
       const isTallest = input.format === 'story';
       throw layoutError(
         `${input.interview.id}: ${qa.id}: ${error.message}`,

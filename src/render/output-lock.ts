@@ -21,7 +21,11 @@ export interface OutputLock {
 }
 
 export interface LockOptions {
-  /** How long to wait for another run to finish before giving up; default a little over `staleMs`. */
+  /**
+   * How long to wait for another run to finish before giving up. By default as long as it runs:
+   * a live run refreshes its lock, a dead one's goes stale and is taken over, so the wait ends
+   * either way (a build of hundreds of posts takes minutes, and the second must not fail then).
+   */
   waitMs?: number;
   /** Called once when another run holds the lock and this one starts waiting. */
   onWait?: () => void;
@@ -39,7 +43,7 @@ export class FolderLockedError extends InputError {}
 
 /**
  * Locks an output folder (creating it) so that two runs never write into it at once: the second
- * waits for the first, and gives up with an input error if it takes too long. A lock left by a
+ * waits for the first (given `waitMs`, it gives up after that with an input error). A lock left by a
  * run that died is stale after ten seconds (`staleMs`) and taken over. Any folder excerpt
  * writes can be locked so: `excerpt publish` locks its ledger's. proper-lockfile does the work: an
  * atomic mkdir, refreshed while held, removed on exit (even on Ctrl-C).
@@ -49,7 +53,7 @@ export async function lockOutputFolder(
   options: LockOptions = {},
 ): Promise<OutputLock> {
   // The first folder this made, if any: a run that ends having written nothing leaves none.
-  const created = await onFileSystem(dir, () => mkdir(dir, { recursive: true }));
+  let created = await onFileSystem(dir, () => mkdir(dir, { recursive: true }));
   const lockfilePath = join(dir, lockName);
   let lost: Error | undefined;
   const stale = Math.max(2_000, options.staleMs ?? staleMs);
@@ -62,7 +66,7 @@ export async function lockOutputFolder(
       lost = error;
     },
   };
-  const deadline = Date.now() + (options.waitMs ?? stale + 5_000);
+  const deadline = Date.now() + (options.waitMs ?? Number.POSITIVE_INFINITY);
   let hasWaited = false;
   for (;;) {
     try {
@@ -82,6 +86,11 @@ export async function lockOutputFolder(
         },
       };
     } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        // The run waited for made the folder, wrote nothing and removed it as it ended.
+        created ??= await onFileSystem(dir, () => mkdir(dir, { recursive: true }));
+        continue;
+      }
       if ((error as NodeJS.ErrnoException).code !== 'ELOCKED') throw error;
       if (Date.now() >= deadline) {
         throw new FolderLockedError(

@@ -58,9 +58,14 @@ const sha256 = (data: Buffer): string => createHash('sha256').update(data).diges
  * first format (a list of names) still says which files are ours, but not what they hold.
  */
 export async function readFolderRecord(dir: string): Promise<FolderRecord | undefined> {
+  const path = join(dir, recordName);
+  // Only a plain file is read: a FIFO put there would block the read for ever, and a link is
+  // not ours (findForeignFiles names both).
+  const stats = await lstat(path).catch(() => undefined);
+  if (stats?.isFile() !== true) return undefined;
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(join(dir, recordName), 'utf8'));
+    parsed = JSON.parse(await readFile(path, 'utf8'));
   } catch {
     return undefined;
   }
@@ -130,7 +135,8 @@ export async function findForeignFiles(
   if (!folder.isDirectory() && !folder.isSymbolicLink()) return [dir];
   const record = await readFolderRecord(dir);
   const foreign: string[] = [];
-  for (const name of names) {
+  // The record is written in every folder, so a FIFO or a link in its place is named too.
+  for (const name of new Set([...names, recordName])) {
     const path = join(dir, name);
     const stats = await lstat(path).catch(() => undefined);
     if (stats === undefined) continue;
@@ -221,7 +227,7 @@ export async function writeFolder(
       ...(source === undefined ? {} : { source }),
     };
   }
-  for (const name of stale) await removeWrittenFile(join(dir, name));
+  for (const name of stale) await removeWrittenFile(join(dir, name), previous?.files[name]);
   for (const name of staleFolders) await removeWrittenFolder(join(dir, name));
 
   const record: FolderRecord = {
@@ -266,10 +272,16 @@ function isPlainName(name: string): boolean {
   return name !== '' && name !== '.' && name !== '..' && !/[/\\]/.test(name);
 }
 
-/** Removes a file we wrote, if it is still a plain file: a folder or link put there is left. */
-async function removeWrittenFile(path: string): Promise<void> {
+/**
+ * Removes a file we wrote, if it is still a plain file: a folder or link put there is left, and
+ * so is a file whose content is no longer what the record says we wrote (someone put their own
+ * there). A null stamp is a file of a write that was cut short: ours, whatever it holds.
+ */
+async function removeWrittenFile(path: string, stamp?: FileStamp | null): Promise<void> {
   const stats = await lstat(path).catch(() => undefined);
-  if (stats?.isFile() === true) await onFileSystem(path, () => rm(path, { force: true }));
+  if (stats?.isFile() !== true) return;
+  if (stamp != null && !(await isFileCurrent(path, stamp))) return;
+  await onFileSystem(path, () => rm(path, { force: true }));
 }
 
 /**
@@ -281,7 +293,9 @@ async function removeWrittenFolder(dir: string): Promise<void> {
   if (folder?.isDirectory() !== true) return;
   const record = await readFolderRecord(dir);
   if (record === undefined) return;
-  for (const name of Object.keys(record.files)) await removeWrittenFile(join(dir, name));
+  for (const [name, stamp] of Object.entries(record.files)) {
+    await removeWrittenFile(join(dir, name), stamp);
+  }
   await removeWrittenFile(join(dir, recordName));
   const left = await readdir(dir).catch(() => ['?']);
   if (left.length === 0) await rmdir(dir).catch(() => undefined);

@@ -1,4 +1,4 @@
-import type { ChildProcess } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import {
   cpSync,
   existsSync,
@@ -21,6 +21,7 @@ import {
   spawnExcerpt,
   stackLine,
 } from '../helpers/cli.js';
+import { lockOutputFolder } from '../../src/render/output-lock.js';
 
 afterAll(removeWorkspaces);
 
@@ -156,6 +157,33 @@ describe('a build that is interrupted, or meets files it did not write', () => {
     expect(readdirSync(elsewhere)).toEqual([]);
   });
 
+  it('names a FIFO where a folder’s record goes, before drawing, and does not wait on it', async () => {
+    const cwd = makeWorkspace('integrity-fifo', fixture);
+    mkdirSync(join(cwd, firstPost), { recursive: true });
+    const records = [join(firstPost, '.excerpt.json'), join(dirname(firstPost), '.excerpt.json')];
+    for (const record of records) execFileSync('mkfifo', [join(cwd, record)]);
+
+    const result = await runExcerpt(['build'], cwd, {}, 30_000);
+    expect(result.code).toBe(2);
+    for (const record of records) expect(result.stderr).toContain(record);
+    expect(result.stderr).not.toContain(stackLine);
+    expect(readdirSync(join(cwd, firstPost))).toEqual(['.excerpt.json']);
+    expect(readdirSync(join(cwd, 'out')).sort()).toEqual(['adventsfragestund-2020']);
+  });
+
+  it('leaves a slide someone replaced with their own file when the post no longer needs it', async () => {
+    const cwd = copyOfBuild('integrity-replaced');
+    const slides = readdirSync(join(cwd, firstPost)).filter((name) => name.endsWith('.jpg'));
+    const last = join(cwd, firstPost, slides.sort().at(-1)!);
+    writeFileSync(last, 'a photo of the communicator’s own\n');
+    const campaign = join(cwd, 'data', 'campaigns', 'adventsfragestund-2020.yaml');
+    writeFileSync(campaign, readFileSync(campaign, 'utf8').replace('qa: [q1, q2]', 'qa: [q1]'));
+
+    const result = await runExcerpt(['build'], cwd);
+    expect(result.code).toBe(0);
+    expect(readFileSync(last, 'utf8')).toBe('a photo of the communicator’s own\n');
+  });
+
   it('refuses to replace a folder that stands where a slide goes', async () => {
     const cwd = copyOfBuild('integrity-folder');
     const edited = readFileSync(join(cwd, interviewFile), 'utf8').replace(
@@ -230,6 +258,30 @@ describe('a build that is interrupted, or meets files it did not write', () => {
     const files = snapshot(join(cwd, 'out'));
     expect([...files.keys()].filter((path) => path.includes('.excerpt-tmp-'))).toEqual([]);
     expectSameFiles(files, clean);
+  });
+
+  it('waits for a build that holds the lock longer than a stale lock’s age, then builds', async () => {
+    const cwd = makeWorkspace('integrity-long', fixture);
+    // A live run refreshing its lock, for longer than the old fifteen seconds' wait.
+    const lock = await lockOutputFolder(join(cwd, 'out'));
+    const release = sleep(18_000).then(() => lock.release());
+    const result = await runExcerpt(['build', '--only', '2020-07-31'], cwd);
+    await release;
+    expect(result.stderr).toMatch(/waiting for another excerpt run/);
+    expect(result.stderr).not.toMatch(/error/);
+    expect(result.code).toBe(0);
+  });
+
+  it('goes on when the run it waited for ends having written nothing, its out/ removed', async () => {
+    const cwd = makeWorkspace('integrity-vanished', fixture);
+    const lock = await lockOutputFolder(join(cwd, 'out'));
+    const release = sleep(3_000).then(() => lock.release());
+    const result = await runExcerpt(['build', '--only', '2020-07-31'], cwd);
+    await release;
+    expect(result.stderr).toMatch(/waiting for another excerpt run/);
+    expect(result.stderr).not.toContain(stackLine);
+    expect(result.code).toBe(0);
+    expect(readdirSync(join(cwd, 'out'))).toEqual(['digital-pride-2020']);
   });
 
   it('is not blocked for good by a build that was killed holding the lock', async () => {

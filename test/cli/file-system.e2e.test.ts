@@ -134,10 +134,36 @@ describe('the file system saying no', () => {
     expect(readdirSync(join(cwd, 'out'))).toEqual([]);
   });
 
+  it.skipIf(!isRoot)(
+    'unreadable data, a file and a folder: exit 2, naming each and the fix',
+    async () => {
+      const cwd = makeWorkspace('fs-unreadable', fixture);
+      chmodSync(cwd, 0o755);
+      const file = join('data', 'campaigns', 'digital-pride-2020.yaml');
+      const folder = join('data', 'interviews', 'adventsfragestund-2020');
+      chmodSync(join(cwd, file), 0o000);
+      chmodSync(join(cwd, folder), 0o000);
+      const result = await runAs(65534, ['list'], cwd);
+      expectInputError(
+        result,
+        new RegExp(`${file}: cannot be read: no permission\n    hint: .*chmod u\\+r ${file}`),
+        new RegExp(`${folder}: cannot be read: no permission\n    hint: .*chmod u\\+rx ${folder}`),
+      );
+    },
+  );
+
   it.skipIf(!canMount)('a read-only disk: exit 2, saying so', async () => {
     const cwd = makeWorkspace('fs-read-only', fixture);
     mountTmpfs(join(cwd, 'out'), 'size=1m,ro');
     expectInputError(await runExcerpt(['build'], cwd), /the disk is read-only/);
+  });
+
+  it.skipIf(!canMount)('an --out to be made on a read-only disk: exit 2, saying so', async () => {
+    const cwd = makeWorkspace('fs-read-only-new', fixture);
+    mountTmpfs(join(cwd, 'disk'), 'size=1m,ro');
+    // Node's recursive mkdir says ENOENT here, not EROFS.
+    const result = await runExcerpt(['build', '--out', join('disk', 'posts', 'advent')], cwd);
+    expectInputError(result, /cannot write .*disk.posts.advent: the disk is read-only/);
   });
 
   it.skipIf(!canMount)(

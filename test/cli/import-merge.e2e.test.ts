@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeWorkspace, removeWorkspaces, root, runExcerpt } from '../helpers/cli.js';
@@ -42,5 +42,16 @@ describe('excerpt import: a page imported again merges', () => {
     expect(readFileSync(file, 'utf8')).toContain('om samtyke.');
     expect(readFileSync(campaignFile, 'utf8')).toContain('hashtags: []');
     expect(forced.stdout).toContain('replaced data/interviews/valfragor-2022/miljopartiet.yaml');
+  });
+
+  it('refuses a page saved as Latin-1, before writing anything, rather than lose its å, ä and ö', async () => {
+    const cwd = makeWorkspace('import-latin1');
+    const page = readFileSync(join(root, 'test/fixtures/pages/valfragor-2022.txt'), 'utf8');
+    writeFileSync(join(cwd, 'page.txt'), Buffer.from(page, 'latin1'));
+    const result = await runExcerpt(['import', 'page.txt'], cwd);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('error: page.txt is not UTF-8 text');
+    expect(result.stderr).toMatch(/hint: save the page as UTF-8/);
+    expect(existsSync(join(cwd, 'data'))).toBe(false);
   });
 });

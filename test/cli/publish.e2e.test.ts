@@ -328,6 +328,20 @@ describe('excerpt publish against a fake Graph API', () => {
     ]);
   });
 
+  it('waits out a rate limit (codes 32 and 613, not marked transient) rather than fail the post', async () => {
+    const b = await bench('publish-rate-limit');
+    const limit = (code: number) => ({
+      message: 'Calls to this api have exceeded the rate limit.',
+      code,
+    });
+    b.fake.faults.failOnce.set('child', limit(613));
+    b.fake.faults.failOnce.set('carousel', limit(32));
+    const result = await b.publish(due);
+    expect(result.stderr).toContain('trying again in');
+    expect(result.code).toBe(0);
+    expectPublishedOnce(b);
+  });
+
   it('makes new containers when the carousel expires, and publishes once', async () => {
     const b = await bench('publish-expired');
     b.fake.faults.expireCarousels = 1;

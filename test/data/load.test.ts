@@ -1,4 +1,13 @@
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -308,6 +317,35 @@ describe('loadData', () => {
         },
       },
     ]);
+  });
+
+  it('says so, rather than skipping it, when a data file is a link, a folder or a FIFO', async () => {
+    const dir = copyOfValid();
+    const elsewhere = mkdtempSync(join(tmpdir(), 'excerpt-load-elsewhere-'));
+    temporary.push(elsewhere);
+    const campaign = join(dir, 'campaigns', 'digital-pride-2020.yaml');
+    renameSync(campaign, join(elsewhere, 'digital-pride-2020.yaml'));
+    symlinkSync(join(elsewhere, 'digital-pride-2020.yaml'), campaign);
+    const interviews = join(dir, 'interviews', 'adventsfragestund-2020');
+    renameSync(interviews, join(elsewhere, 'adventsfragestund-2020'));
+    symlinkSync(join(elsewhere, 'adventsfragestund-2020'), interviews);
+    mkdirSync(join(dir, 'campaigns', 'sommar.yaml'));
+    execFileSync('mkfifo', [join(dir, 'campaigns', 'vinter.yaml')]);
+    rmSync(join(dir, 'brand.yaml'));
+    execFileSync('mkfifo', [join(dir, 'brand.yaml')]);
+
+    const issues = (await dataErrorOf(loadData(dir))).issues;
+    const about = (file: string) => issues.find((issue) => issue.file === file)?.message;
+    expect(about(campaign)).toMatch(/is a symbolic link/);
+    expect(about(interviews)).toMatch(/is a symbolic link/);
+    expect(about(join(dir, 'campaigns', 'sommar.yaml'))).toBe('is a folder, not a data file');
+    expect(about(join(dir, 'campaigns', 'vinter.yaml'))).toBe('is not a plain file');
+    expect(about(join(dir, 'brand.yaml'))).toBe('is not a plain file');
+    // The linked campaign's interviews are not also told that their campaign is missing.
+    expect(issues.filter((issue) => /no campaign has the id/.test(issue.message))).toEqual([]);
+    const links = issues.filter((issue) => /symbolic/.test(issue.message));
+    for (const issue of links) expect(issue.hint).toContain(issue.file);
+    expectSwedish(links);
   });
 });
 

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -668,6 +668,44 @@ describe('readYamlFile', () => {
       { code: 'syntax', severity: 'error', file: path, path: [], message, sv: { message: sv } },
     ]);
   });
+
+  it.each([
+    [
+      'saved as Latin-1',
+      Buffer.from(withAnswer('      - Vi vill öka tryggheten.\n'), 'latin1'),
+      4,
+      /is not UTF-8 text/,
+    ],
+    [
+      'saved as UTF-16',
+      Buffer.from(`\uFEFF${withAnswer('      - Vi vill.\n')}`, 'utf16le'),
+      1,
+      /is not UTF-8 text/,
+    ],
+    [
+      'holding a NUL byte',
+      Buffer.from(withAnswer('      - Vi vill\0 det.\n')),
+      10,
+      /holds a NUL character/,
+    ],
+  ])(
+    'says where a file %s goes wrong, rather than lose its letters',
+    async (_name, bytes, line, message) => {
+      const path = join(dir, 'encoded.yaml');
+      await writeFile(path, bytes);
+      const parsed = await readYamlFile(path, interviewSchema);
+      expect(parsed.value).toBeUndefined();
+      expect(parsed.issues).toHaveLength(1);
+      expect(parsed.issues[0]).toMatchObject({
+        code: 'syntax',
+        file: path,
+        line,
+        message: expect.stringMatching(message),
+      });
+      expect(parsed.issues[0]!.hint).toBeDefined();
+      expect(parsed.issues[0]!.sv?.hint).toBeDefined();
+    },
+  );
 });
 
 /** An interview with a trap on one line and an error of the parser's own on another. */

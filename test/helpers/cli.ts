@@ -16,12 +16,14 @@ export interface CliResult {
 
 /**
  * Runs `excerpt …` in `cwd` as a user would, without colour, and collects what it printed;
- * `env` adds to (or, with undefined, removes from) the environment.
+ * `env` adds to (or, with undefined, removes from) the environment. With `timeoutMs`, a run
+ * that hangs is killed (code -1) rather than left behind the test.
  */
 export function runExcerpt(
   args: readonly string[],
   cwd: string,
   env: Record<string, string | undefined> = {},
+  timeoutMs = 0,
 ): Promise<CliResult> {
   return new Promise((resolve) => {
     execFile(
@@ -32,6 +34,7 @@ export function runExcerpt(
         env: environment(env),
         encoding: 'utf8',
         maxBuffer: 64 * 1024 * 1024,
+        timeout: timeoutMs,
       },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1;

@@ -151,6 +151,22 @@ describe('a post that cannot be laid out, said in English and Swedish', () => {
       },
     ],
     [
+      'a word of its own taller than the room a slide has',
+      () =>
+        refusal(
+          { ...speaker, qa: [{ id: 'q1', question: 'Varför?', answer: [`${'a'.repeat(700)}.`] }] },
+          { qaIds: ['q1'] },
+        ),
+      {
+        message: expect.stringMatching(/^test-2026\/exempelpartiet: q1: “a+‐a+.*does not fit/),
+        hint: 'a word of 701 characters is more than a slide holds: look for a missing space, or shorten it',
+      },
+      {
+        message: expect.stringMatching(/får inte plats på en bild, inte ens ensam$/),
+        hint: 'ett ord på 701 tecken är mer än en bild rymmer: se efter om ett mellanslag fattas, eller korta det',
+      },
+    ],
+    [
       'Q&As that need more than ten slides',
       () =>
         refusal(

@@ -75,12 +75,26 @@ export function describeImport(report: ImportReport): string {
 }
 
 async function readPage(path: string): Promise<string> {
+  let bytes: Buffer;
   try {
-    return await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new InputError(`cannot read the page ${path}`, {
       hint: 'give the path of a text file with the page, e.g. page.txt',
       cause: error,
     });
   }
+  // A page saved as Latin-1 or UTF-16 (Notepad can) would be imported with its å, ä and ö as
+  // U+FFFD: refused before anything is written.
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new InputError(
+      `${path} is not UTF-8 text (saved as Latin-1 or UTF-16?): its å, ä and ö would be lost`,
+      {
+        hint: 'save the page as UTF-8 (in Notepad: Save as, Encoding UTF-8) and import it again',
+      },
+    );
+  }
+  return bytes.toString('utf8');
 }
