@@ -17,7 +17,11 @@ export function renderGrid(
   const posts = state.campaigns
     .flatMap((campaign) => campaign.posts)
     .sort((a, b) =>
-      a.date === b.date ? b.party.localeCompare(a.party, 'sv', { numeric: true }) : a.date < b.date ? 1 : -1,
+      a.date === b.date
+        ? b.party.localeCompare(a.party, 'sv', { numeric: true })
+        : a.date < b.date
+          ? 1
+          : -1,
     );
   const brand = state.brand;
   const tiles = posts.map((post) => {
