@@ -140,6 +140,16 @@ describe('the file system saying no', () => {
     expectInputError(await runExcerpt(['build'], cwd), /the disk is read-only/);
   });
 
+  it.skipIf(!canMount)('a new --out folder on a read-only disk: exit 2, saying so', async () => {
+    // Node's recursive mkdir says ENOENT there, not EROFS: that was "a bug in excerpt".
+    const cwd = makeWorkspace('fs-read-only-new', fixture);
+    mountTmpfs(join(cwd, 'disk'), 'size=1m,ro');
+    expectInputError(
+      await runExcerpt(['build', '--out', 'disk/instagram/2020'], cwd),
+      /cannot write .*disk\/instagram\/2020.*: the disk is read-only/,
+    );
+  });
+
   it.skipIf(!canMount)(
     'a full disk: exit 2, no half-written file, and once space is freed a rerun completes',
     async () => {
