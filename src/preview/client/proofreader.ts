@@ -309,8 +309,9 @@ export class Proofreader {
           }),
         ),
       );
-    } else if (reply.reason === 'invalid') status.replaceChildren(problemBox(reply.problem));
-    else status.textContent = 'message' in reply ? reply.message : '';
+    } else if (reply.reason === 'invalid' || reply.reason === 'failed') {
+      status.replaceChildren(problemBox(reply.problem));
+    } else status.textContent = 'message' in reply ? reply.message : '';
   }
 }
 
