@@ -125,3 +125,75 @@ describe('a save the file system refuses', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('a data file deleted while the page has it open', () => {
+  it('says the file is gone, and keeps the text typed, when a save finds it missing', async () => {
+    const gone = 'adventsfragestund-2020/moderaterna';
+    const path = join(fixture.dataDir, 'interviews', ...`${gone}.yaml`.split('/'));
+    const before = readFileSync(path, 'utf8');
+    // A page of its own: the one before holds a change not saved.
+    await page.goto('about:blank');
+    await page.goto(`${fixture.server.url}#interview`);
+    await page.locator('#view-interview select').selectOption(gone);
+    const section = page.locator('details.proofread[data-qa="q1"]');
+    await expect
+      .poll(() => section.locator('textarea').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    const field = section.locator('.proofread-field[data-path="qa.0.answer.0"]');
+    await field.locator('textarea').fill('Ett nytt svar.');
+    rmSync(path);
+    try {
+      // The page hears of it (the campaign now names a missing interview) before the save.
+      await expect
+        .poll(() => page.getByText(/ingen intervju har id/).count(), { timeout: 15_000 })
+        .toBeGreaterThan(0);
+      await field.getByRole('button', { name: 'Spara' }).click();
+      const conflict = field.locator('.conflict');
+      expect(await conflict.textContent()).toMatch(/finns inte längre på disken/);
+      // Nothing to compare with: no empty "on disk" box beside an empty "your change".
+      expect(await conflict.locator('pre').count()).toBe(0);
+      expect(await field.locator('textarea').inputValue()).toBe('Ett nytt svar.');
+      expect(existsSync(path)).toBe(false);
+      await page.screenshot({ path: join(screens, 'file-gone-sv.png'), fullPage: true });
+    } finally {
+      writeFileSync(path, before);
+    }
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+describe('another interview chosen while a change is not saved', () => {
+  it('asks first, and never shows one interview’s fields under another’s name', async () => {
+    await page.goto('about:blank');
+    await page.goto(`${fixture.server.url}#interview`);
+    const select = page.locator('#view-interview select');
+    await select.selectOption(interview);
+    const section = page.locator('details.proofread[data-qa="q1"]');
+    await expect
+      .poll(() => section.locator('textarea').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    const answer = section.locator('.proofread-field[data-path="qa.0.answer.0"] textarea');
+    await answer.fill('Text till Moderaterna.');
+    const asked: string[] = [];
+    // Cancelled: the select goes back, the change stays.
+    page.once('dialog', (dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await select.selectOption('adventsfragestund-2020/moderaterna');
+    await expect.poll(() => asked.length, { timeout: 5_000 }).toBe(1);
+    expect(asked[0]).toMatch(/inte är sparad/);
+    expect(await select.inputValue()).toBe(interview);
+    expect(await answer.inputValue()).toBe('Text till Moderaterna.');
+    // Confirmed: the other interview, its own fields.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await select.selectOption('adventsfragestund-2020/moderaterna');
+    await expect
+      .poll(() => page.locator('#view-interview').textContent(), { timeout: 15_000 })
+      .toMatch(/moderaterna\.yaml/);
+    expect(await page.locator('#view-interview').textContent()).not.toMatch(/centerpartiet\.yaml/);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -33,6 +33,11 @@ export class Proofreader {
     return this.dirty.size > 0;
   }
 
+  /** Forgets the changes not saved: the person chose to leave them. */
+  discard(): void {
+    this.dirty.clear();
+  }
+
   /** Reads an interview's text and findings anew: each render of the view calls it once. */
   load(interview: string): void {
     this.reply = fetch(`/api/proofread?interview=${encodeURIComponent(interview)}`)
@@ -278,6 +283,17 @@ export class Proofreader {
     }
     if (reply.reason === 'conflict') {
       const [conflict] = reply.conflicts;
+      if (conflict !== undefined && conflict.current === null) {
+        // Nothing to set beside the change: the file was deleted or moved while the page had it.
+        status.replaceChildren(
+          h(
+            'div',
+            { className: 'conflict', role: 'alert' },
+            h('p', { text: t.fileGone(conflict.file) }),
+          ),
+        );
+        return;
+      }
       status.replaceChildren(
         h(
           'div',
