@@ -70,6 +70,31 @@ describe('a campaign title longer than a file name may be', () => {
   });
 });
 
+describe('a campaign title pasted from a spreadsheet, with a tab in it', () => {
+  it('is saved with a space for the tab, not refused as a request the studio cannot read', async () => {
+    const created = await send(fixture.server.url, '/api/plan/campaigns', {
+      token,
+      body: {
+        fields: {
+          title: 'Valet\t2022 hösten',
+          subtitle: 'Frågor\toch svar',
+          marker: '💬',
+          theme: 'default',
+          format: 'square',
+          time: '08:00',
+          hashtags: ['Huddinge'],
+        },
+      },
+    });
+    expect(created.status).toBe(200);
+    const { id } = created.json as { id: string };
+    expect(id).toBe('valet-2022-hosten');
+    const data = await loadData(fixture.dataDir);
+    const campaign = data.campaigns.find((candidate) => candidate.id === id);
+    expect(campaign).toMatchObject({ title: 'Valet 2022 hösten', subtitle: 'Frågor och svar' });
+  });
+});
+
 describe('a save the file system refuses', () => {
   it('is answered as failed, with the refusal in Swedish, and writes nothing', async () => {
     const path = `interviews/${interview}.yaml`;

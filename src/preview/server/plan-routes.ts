@@ -54,10 +54,13 @@ const slug = '[a-z0-9]+(?:-[a-z0-9]+)*';
 /**
  * Text a person types into one field: one line (a line break or a control character in a title
  * would reach the cover, the caption and the file), no longer than any field of a campaign needs.
+ * A tab is a space: a title pasted from a spreadsheet cell brings one, and a field of one line
+ * cannot show it (nor can any page refuse it in words the person would understand).
  */
 const line = z
   .string()
   .max(500)
+  .transform((text) => text.replaceAll('\t', ' '))
   .refine((text) => !/\p{Cc}/u.test(text), { message: 'must be one line of text' });
 const fieldsSchema = z.object({
   title: line,
