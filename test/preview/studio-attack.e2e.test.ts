@@ -222,3 +222,38 @@ describe('another interview chosen while a change is not saved', () => {
     expect(pageErrors).toEqual([]);
   });
 });
+
+describe('two fields of one interview changed, then saved one after the other', () => {
+  it('saves both: the page’s own first save is not "changed on disk" for the second', async () => {
+    const edited = 'adventsfragestund-2020/liberalerna';
+    const path = join(fixture.dataDir, 'interviews', ...`${edited}.yaml`.split('/'));
+    await page.goto('about:blank');
+    await page.goto(`${fixture.server.url}#interview`);
+    await page.locator('#view-interview select').selectOption(edited);
+    const section = page.locator('details.proofread[data-qa="q1"]');
+    await expect
+      .poll(() => section.locator('textarea').count(), { timeout: 60_000 })
+      .toBeGreaterThan(0);
+    if ((await section.getAttribute('open')) === null) await section.locator('summary').click();
+    const question = section.locator('.proofread-field[data-path="qa.0.question"]');
+    const answer = section.locator('.proofread-field[data-path="qa.0.answer.0"]');
+    await question.locator('textarea').fill('Hur arbetar Liberalerna mot våldet?');
+    await answer.locator('textarea').fill('Vi arbetar varje dag mot våldet.');
+    await question.getByRole('button', { name: 'Spara' }).click();
+    await expect
+      .poll(() => question.locator('.proofread-status').textContent(), { timeout: 15_000 })
+      .toBe('Sparat.');
+    await answer.getByRole('button', { name: 'Spara' }).click();
+    // Saved (the view is drawn anew once nothing is left unsaved), with no conflict shown.
+    await expect
+      .poll(() => readFileSync(path, 'utf8'), { timeout: 15_000 })
+      .toContain('Vi arbetar varje dag mot våldet.');
+    expect(await page.locator('.conflict').count()).toBe(0);
+    const interviewRead = (await loadData(fixture.dataDir)).interviews.find(
+      (candidate) => candidate.id === edited,
+    );
+    expect(interviewRead?.qa[0]?.question).toBe('Hur arbetar Liberalerna mot våldet?');
+    expect(interviewRead?.qa[0]?.answer[0]).toBe('Vi arbetar varje dag mot våldet.');
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -149,6 +149,10 @@ export class Proofreader {
         });
         this.show(status, answer, id);
         if (answer.ok) {
+          // The page's own save is not a change on disk for the next field's: each field of
+          // this interview saves over the version this one wrote.
+          const written = answer.versions[reply.file];
+          if (typeof written === 'string') reply.version = written;
           this.dirty.delete(id);
           this.onSaved();
         } else save.disabled = false;
