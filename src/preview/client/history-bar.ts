@@ -1,5 +1,5 @@
 import type { EditReply, HistoryReply } from '../page-protocol.js';
-import { t } from './i18n/index.js';
+import { problemWords, t } from './i18n/index.js';
 import { afterWrite, fetchHistory, undoOrRedo } from './write-api.js';
 
 /**
@@ -64,7 +64,12 @@ export class HistoryBar {
       );
     } else if (reply.reason === 'invalid')
       this.status.textContent = t.problemTitle(reply.problem.title);
-    else this.status.textContent = which === 'undo' ? t.nothingToUndo : t.nothingToRedo;
+    else if (reply.reason === 'failed') {
+      // What failed (a full disk, say), not "nothing to undo": the change is still there.
+      const [first] = reply.problem.entries;
+      const said = first === undefined ? '' : `: ${problemWords(first).message}`;
+      this.status.textContent = `${t.problemTitle(reply.problem.title)}${said}`;
+    } else this.status.textContent = which === 'undo' ? t.nothingToUndo : t.nothingToRedo;
   }
 
   private show(history: HistoryReply): void {

@@ -33,6 +33,11 @@ export class Proofreader {
     return this.dirty.size > 0;
   }
 
+  /** Forgets the changes not saved: the person chose to leave them. */
+  discard(): void {
+    this.dirty.clear();
+  }
+
   /** Reads an interview's text and findings anew: each render of the view calls it once. */
   load(interview: string): void {
     this.reply = fetch(`/api/proofread?interview=${encodeURIComponent(interview)}`)
@@ -144,6 +149,10 @@ export class Proofreader {
         });
         this.show(status, answer, id);
         if (answer.ok) {
+          // The page's own save is not a change on disk for the next field's: each field of
+          // this interview saves over the version this one wrote.
+          const written = answer.versions[reply.file];
+          if (typeof written === 'string') reply.version = written;
           this.dirty.delete(id);
           this.onSaved();
         } else save.disabled = false;
@@ -278,6 +287,17 @@ export class Proofreader {
     }
     if (reply.reason === 'conflict') {
       const [conflict] = reply.conflicts;
+      if (conflict !== undefined && conflict.current === null) {
+        // Nothing to set beside the change: the file was deleted or moved while the page had it.
+        status.replaceChildren(
+          h(
+            'div',
+            { className: 'conflict', role: 'alert' },
+            h('p', { text: t.fileGone(conflict.file) }),
+          ),
+        );
+        return;
+      }
       status.replaceChildren(
         h(
           'div',
@@ -309,8 +329,9 @@ export class Proofreader {
           }),
         ),
       );
-    } else if (reply.reason === 'invalid') status.replaceChildren(problemBox(reply.problem));
-    else status.textContent = 'message' in reply ? reply.message : '';
+    } else if (reply.reason === 'invalid' || reply.reason === 'failed') {
+      status.replaceChildren(problemBox(reply.problem));
+    } else status.textContent = 'message' in reply ? reply.message : '';
   }
 }
 

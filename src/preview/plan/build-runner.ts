@@ -34,6 +34,12 @@ const keptBuilds = 20;
 export class BuildRunner {
   private readonly builds = new Map<string, RunningBuild>();
   private readonly running = new Set<Promise<void>>();
+  /**
+   * This studio's builds, one after another: the output lock waits only about 15 s for another
+   * run, and a campaign of many posts builds for longer, so a second tab's build failed with
+   * "another excerpt run is writing". Another process (the CLI) still meets the lock.
+   */
+  private queue: Promise<void> = Promise.resolve();
   private count = 0;
 
   constructor(private readonly options: BuildRunnerOptions) {}
@@ -49,8 +55,13 @@ export class BuildRunner {
         if (kept.isDone) this.builds.delete(old);
       }
     }
-    const run = this.run(build, request).finally(() => this.running.delete(run));
+    const previous = this.queue;
+    const isQueued = this.running.size > 0;
+    const run = this.run(build, request, previous, isQueued).finally(() =>
+      this.running.delete(run),
+    );
     this.running.add(run);
+    this.queue = run;
     return id;
   }
 
@@ -77,7 +88,12 @@ export class BuildRunner {
     await Promise.all(this.running);
   }
 
-  private async run(build: RunningBuild, request: BuildRequest): Promise<void> {
+  private async run(
+    build: RunningBuild,
+    request: BuildRequest,
+    previous: Promise<void>,
+    isQueued: boolean,
+  ): Promise<void> {
     const emit = (event: BuildProgress): void => {
       build.events.push(event);
       for (const listener of build.listeners) listener(event);
@@ -88,6 +104,9 @@ export class BuildRunner {
       campaign: request.campaign,
       ...(request.post === undefined ? {} : { post: request.post }),
     });
+    if (isQueued) emit({ type: 'waiting' });
+    // run() never rejects: a failed build is an event.
+    await previous;
     try {
       if (request.post !== undefined && !request.post.startsWith(`${request.campaign}/`)) {
         throw new InputError(`${request.post} is not a post of ${request.campaign}`);

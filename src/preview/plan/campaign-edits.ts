@@ -1,4 +1,5 @@
 import { Document, isMap, isScalar, isSeq, Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { slugify } from '../../data/slug.js';
 import type { CampaignFields } from '../page-protocol.js';
 
 /**
@@ -11,6 +12,22 @@ import type { CampaignFields } from '../page-protocol.js';
 /** The keys of a campaign in the order PRODUCT.md writes them: a new key goes to its place. */
 const campaignKeys = ['id', 'title', 'subtitle', 'marker', 'theme', 'format', 'time', 'hashtags'];
 const postKeys = ['date', 'interview', 'qa', 'highlight'];
+
+/**
+ * The longest id a new campaign gets: its file name, its out/ folder and every post folder's
+ * path are made of it, and a title pasted whole (a press release's first sentence) would make
+ * a name the file system refuses (255 bytes a name on most disks).
+ */
+export const maxCampaignIdLength = 60;
+
+/** A new campaign's id: its title as a slug, cut at a word's end when the title is long. */
+export function campaignIdOf(title: string): string {
+  const slug = slugify(title);
+  if (slug.length <= maxCampaignIdLength) return slug;
+  const cut = slug.slice(0, maxCampaignIdLength + 1);
+  const end = cut.lastIndexOf('-');
+  return (end > 0 ? cut.slice(0, end) : cut.slice(0, maxCampaignIdLength)).replace(/-+$/, '');
+}
 
 /** The text of a new campaign file, with no posts yet. */
 export function newCampaignText(id: string, fields: CampaignFields): string {

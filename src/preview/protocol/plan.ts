@@ -104,7 +104,9 @@ export type PlanSaveReply =
   | { ok: false; reason: 'invalid'; problem: Problem }
   | { ok: false; reason: 'conflict'; file: string; current: string; yours: string }
   | { ok: false; reason: 'exists'; id: string; file: string }
-  | { ok: false; reason: 'refused'; problem: Problem };
+  | { ok: false; reason: 'refused'; problem: Problem }
+  /** The server failed (a disk that refused, a bug): a 500, nothing written. */
+  | { ok: false; reason: 'failed'; problem: Problem };
 
 /** A party's post in the fairness view: its questions in order and its slides. */
 export interface FairnessParty {

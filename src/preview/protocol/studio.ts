@@ -81,7 +81,9 @@ export type EditReply =
   | { ok: false; reason: 'conflict'; conflicts: EditConflict[] }
   | { ok: false; reason: 'invalid'; problem: Problem }
   | { ok: false; reason: 'nothing' }
-  | { ok: false; reason: 'bad-request' | 'refused'; message: string };
+  | { ok: false; reason: 'bad-request' | 'refused'; message: string }
+  /** The server failed (a disk that refused, a bug): a 500, nothing written. */
+  | { ok: false; reason: 'failed'; problem: Problem };
 
 // ---- Import (studio-core): a page pasted or dropped, seen before it is saved -----------------
 
@@ -135,7 +137,9 @@ export type ImportPreviewReply =
       flags: ImportFlag[];
     }
   | { ok: false; reason: 'unreadable'; problem: Problem }
-  | { ok: false; reason: 'bad-request' | 'refused'; message: string };
+  | { ok: false; reason: 'bad-request' | 'refused'; message: string }
+  /** The server failed (a disk that refused, a bug): a 500, nothing written. */
+  | { ok: false; reason: 'failed'; problem: Problem };
 
 // ---- Proofreading in place (studio-core) ---------------------------------------------------
 

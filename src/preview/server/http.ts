@@ -40,8 +40,8 @@ const maxBodyBytes = 16 * 1024 * 1024;
  * only plain paths, and only the routes given; anything else is a 404. GET and HEAD read; a
  * request that changes something goes to a write route under /api/ and through the guard
  * (write-guard.ts); any other request that is not a GET or HEAD is refused with 403 and
- * changes nothing. A route that fails answers 500 with the problem as JSON, or cuts the answer
- * it had begun.
+ * changes nothing. A route that fails answers 500 with the problem as JSON (`reason: 'failed'`,
+ * which every view shows as it shows a refused save), or cuts the answer it had begun.
  */
 export function createRequestListener(
   routes: readonly Route[],
@@ -116,6 +116,7 @@ export function createRequestListener(
       else
         sendJson(response, 500, {
           ok: false,
+          reason: 'failed',
           problem: problemOfError(error, 'The preview failed'),
         });
     });

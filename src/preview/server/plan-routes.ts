@@ -2,7 +2,6 @@ import type { ServerResponse } from 'node:http';
 import type { Document as YamlDocument } from 'yaml';
 import { z } from 'zod';
 import type { Dataset } from '../../data/load.js';
-import { slugify } from '../../data/slug.js';
 import type { ImageFormat } from '../../render/rasterize.js';
 import type { TemplateSet } from '../../slide/template-set.js';
 import type { ChangeResult, DataWriter } from '../edits/data-writer.js';
@@ -16,7 +15,12 @@ import type {
   Problem,
 } from '../page-protocol.js';
 import type { BuildRunner } from '../plan/build-runner.js';
-import { applyCampaignFields, applySchedule, newCampaignText } from '../plan/campaign-edits.js';
+import {
+  applyCampaignFields,
+  applySchedule,
+  campaignIdOf,
+  newCampaignText,
+} from '../plan/campaign-edits.js';
 import { assessQuestions } from '../plan/fairness.js';
 import { readCampaignFile, zipPost, type OutFile } from '../plan/out-files.js';
 import { readOutputState } from '../plan/output-state.js';
@@ -51,10 +55,13 @@ const slug = '[a-z0-9]+(?:-[a-z0-9]+)*';
 /**
  * Text a person types into one field: one line (a line break or a control character in a title
  * would reach the cover, the caption and the file), no longer than any field of a campaign needs.
+ * A tab is a space: a title pasted from a spreadsheet cell brings one, and a field of one line
+ * cannot show it (nor can any page refuse it in words the person would understand).
  */
 const line = z
   .string()
   .max(500)
+  .transform((text) => text.replaceAll('\t', ' '))
   .refine((text) => !/\p{Cc}/u.test(text), { message: 'must be one line of text' });
 const fieldsSchema = z.object({
   title: line,
@@ -280,7 +287,7 @@ function writeRoutes(context: PlanContext): WriteRoute[] {
           return;
         }
         const { fields } = request.data;
-        const id = slugify(fields.title);
+        const id = campaignIdOf(fields.title);
         if (id === '') {
           refused(response, 'A campaign needs a title with a letter or a digit in it');
           return;

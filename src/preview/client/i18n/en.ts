@@ -124,6 +124,10 @@ export const en: Messages = {
   addWordLabel: (word) => `Add ${word} to the word list`,
   conflictNote: (file) =>
     `${file} changed on disk since the page read it, so nothing was overwritten. Here are both: choose and save again.`,
+  discardUnsaved:
+    'You have typed text that is not saved in this interview. Switch interviews anyway? What you typed is lost.',
+  fileGone: (file) =>
+    `${file} is no longer on disk (deleted or moved), so nothing was saved. Your text stays in the field: save again once the file is back.`,
   onDisk: 'On disk now',
   yourChange: 'Your change',
   takeDisk: 'Drop my change, show the file on disk',

@@ -149,6 +149,10 @@ export const sv = {
   addWordLabel: (word: string) => `Lägg till ${word} i ordlistan`,
   conflictNote: (file: string) =>
     `${file} ändrades på disken sedan sidan läste den, så inget skrevs över. Här är båda: välj och spara igen.`,
+  discardUnsaved:
+    'Du har skrivit text som inte är sparad i den här intervjun. Byta intervju ändå? Det du skrivit försvinner.',
+  fileGone: (file: string) =>
+    `${file} finns inte längre på disken (borttagen eller flyttad), så inget sparades. Din text finns kvar i fältet: spara igen när filen är tillbaka.`,
   onDisk: 'På disken nu',
   yourChange: 'Din ändring',
   takeDisk: 'Släpp min ändring, visa filen på disken',

@@ -27,19 +27,31 @@ function writeToken(): string {
   return document.querySelector('meta[name="excerpt-token"]')?.getAttribute('content') ?? '';
 }
 
-/** A write: POSTed as JSON with the page's token (the browser adds the page's own Origin). */
-async function postJson<T>(path: string, body: unknown): Promise<T> {
+/**
+ * A write: POSTed as JSON with the page's token (the browser adds the page's own Origin).
+ * `isSave`: its reply is a PlanSaveReply, which has a word for a save the server failed.
+ */
+async function postJson<T>(path: string, body: unknown, isSave = true): Promise<T> {
   const response = await fetch(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', 'X-Excerpt-Token': writeToken() },
     body: JSON.stringify(body),
   });
-  // These answer with a reply the views explain; anything else (403, 400, 503, 500) is a fault.
-  if (![200, 202, 409, 422].includes(response.status)) {
-    const text = await response.text();
-    throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+  // These answer with a reply the views explain; anything else (403, 400, 503) is a fault.
+  if ([200, 202, 409, 422].includes(response.status)) return (await response.json()) as T;
+  const text = await response.text();
+  // A save the server failed (a full disk, say) is a reply too: it says what failed.
+  if (isSave && response.status === 500 && isFailed(text)) return JSON.parse(text) as T;
+  throw new Error(`HTTP ${response.status}: ${text.slice(0, 300)}`);
+}
+
+/** Whether a 500's body is the server's `{ ok: false, reason: 'failed', problem }`. */
+function isFailed(text: string): boolean {
+  try {
+    return (JSON.parse(text) as { reason?: unknown }).reason === 'failed';
+  } catch {
+    return false;
   }
-  return (await response.json()) as T;
 }
 
 export const fetchPlan = (): Promise<PlanState> => getJson('/api/plan');
@@ -60,7 +72,7 @@ export const saveSchedule = (id: string, request: ScheduleRequest): Promise<Plan
 
 /** Starts a build; its progress comes from followBuild. */
 export const startBuild = (request: BuildRequest): Promise<BuildStarted> =>
-  postJson('/api/plan/builds', request);
+  postJson('/api/plan/builds', request, false);
 
 /**
  * Follows a build from its start: `onEvent` for each event, once, until it is done or has

@@ -16,6 +16,7 @@ export function saveFeedback(
     case 'invalid':
       return problemBox({ ...reply.problem, title: t('save.invalid') });
     case 'refused':
+    case 'failed':
       return problemBox({ ...reply.problem, title: t('save.refused') });
     case 'exists':
       return problemBox({

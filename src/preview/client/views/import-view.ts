@@ -133,7 +133,7 @@ export class ImportView {
         const count = Object.keys(reply.versions).length;
         this.saved.textContent = t.importSaved(count);
         this.onSaved();
-      } else if (reply.reason === 'invalid') {
+      } else if (reply.reason === 'invalid' || reply.reason === 'failed') {
         this.saved.replaceChildren(problemBox(reply.problem));
       } else if (reply.reason === 'conflict') {
         this.saved.textContent = t.importConflict;

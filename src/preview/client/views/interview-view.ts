@@ -76,6 +76,15 @@ export class InterviewView {
         'aria-label': t.interviewLabel,
         onchange: (event) => {
           if (!(event.target instanceof HTMLSelectElement)) return;
+          // A redraw keeps a change not saved (see above), so the other interview would be named
+          // above this one's fields, and a save would go to this one: asked first, never mixed.
+          if (this.proofreader.isEditing) {
+            if (!window.confirm(t.discardUnsaved)) {
+              event.target.value = shown.id;
+              return;
+            }
+            this.proofreader.discard();
+          }
           this.interviewId = event.target.value;
           this.qa = null;
           localStorage.setItem(interviewKey, this.interviewId);

@@ -17,15 +17,22 @@ import { ScheduleView } from '../plan/schedule.js';
 
 const campaignKey = 'excerpt-plan-campaign';
 
-/** The slug of a title, as the server makes a campaign's id of it (data/slug.ts). */
+/**
+ * A new campaign's id as the server makes it of its title (plan/campaign-edits.ts, campaignIdOf):
+ * the title's slug (data/slug.ts), cut at a word's end past 60 characters.
+ */
 export function slugOf(text: string): string {
-  return text
+  const slug = text
     .toLowerCase()
     .replace(/[åä]/g, 'a')
     .replace(/ö/g, 'o')
     .replace(/é/g, 'e')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
+  if (slug.length <= 60) return slug;
+  const cut = slug.slice(0, 61);
+  const end = cut.lastIndexOf('-');
+  return (end > 0 ? cut.slice(0, end) : cut.slice(0, 60)).replace(/-+$/, '');
 }
 
 /**
