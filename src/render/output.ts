@@ -44,8 +44,16 @@ export class ForeignFileError extends InputError {
       paths.length === 1
         ? `${paths[0]!} exists and was not written by excerpt`
         : `${paths.length} files exist that were not written by excerpt:\n${paths.map((path) => `  ${path}`).join('\n')}`;
+    const headSv =
+      paths.length === 1
+        ? `${paths[0]!} finns redan och skrevs inte av excerpt`
+        : `${paths.length} filer finns redan som inte skrevs av excerpt:\n${paths.map((path) => `  ${path}`).join('\n')}`;
     super(`${head}; nothing was written`, {
       hint: 'move them away (excerpt never overwrites what it did not write), or choose another --out',
+      sv: {
+        message: `${headSv}; inget skrevs`,
+        hint: 'flytta bort dem (excerpt skriver aldrig över det som det inte själv skrev), eller bygg till en annan mapp',
+      },
     });
     this.paths = paths;
   }

@@ -1,8 +1,10 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadData } from '../../src/data/load.js';
 import { DataError } from '../../src/errors.js';
 import { buildCampaigns } from '../../src/render/build.js';
+import { ForeignFileError } from '../../src/render/output.js';
 import { templates } from '../../templates/index.js';
 import { checkWorkspace } from '../check/workspace.js';
 import { removeWorkspaces } from '../helpers/cli.js';
@@ -42,5 +44,35 @@ describe('a build that meets a post it cannot lay out', () => {
       ],
     ]);
     expectSwedish(issues);
+  });
+});
+
+describe('a build that meets a file it did not write', () => {
+  it('refuses it, naming it in English and in Swedish, and writes nothing there', async () => {
+    const dir = checkWorkspace();
+    const dataset = await loadData(join(dir, 'data'));
+    const campaign = dataset.campaigns[0]!;
+    const post = campaign.posts[0]!;
+    const party = post.interview.slice(post.interview.indexOf('/') + 1);
+    const folder = join(dir, 'out', campaign.id, `${post.date}-${party}`);
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(join(folder, '01.jpg'), 'a photo of our own');
+    const error = await buildCampaigns(dataset, {
+      out: join(dir, 'out'),
+      campaigns: [],
+      force: false,
+      jobs: 1,
+      image: 'jpeg',
+      svg: false,
+      loadTemplates: () => Promise.resolve(templates),
+    }).then(
+      () => expect.fail('the build went through'),
+      (caught: unknown) => caught,
+    );
+    expect(error).toBeInstanceOf(ForeignFileError);
+    const { sv } = error as ForeignFileError;
+    expect(sv?.message).toMatch(/01\.jpg finns redan och skrevs inte av excerpt; inget skrevs$/);
+    expect(sv?.hint).toMatch(/^flytta bort dem/);
+    expect(readFileSync(join(folder, '01.jpg'), 'utf8')).toBe('a photo of our own');
   });
 });
