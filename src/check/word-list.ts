@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Issue } from '../issue.js';
 
@@ -13,6 +13,27 @@ export function wordListFile(dir: string): string {
  */
 export async function readWordList(dir: string): Promise<{ words: string[]; issues: Issue[] }> {
   const file = wordListFile(dir);
+  // A folder or a FIFO by that name: reading it would fail, or wait for ever.
+  const stats = await stat(file).catch(() => undefined);
+  if (stats !== undefined && !stats.isFile()) {
+    return {
+      words: [],
+      issues: [
+        {
+          code: 'schema',
+          severity: 'error',
+          message: 'is not a plain file',
+          file,
+          path: [],
+          hint: 'move it away: the word list is a text file, one word a line',
+          sv: {
+            message: 'är inte en vanlig fil',
+            hint: 'flytta den: ordlistan är en textfil med ett ord per rad',
+          },
+        },
+      ],
+    };
+  }
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -29,6 +50,10 @@ export async function readWordList(dir: string): Promise<{ words: string[]; issu
           file,
           path: [],
           hint: 'the word list is a text file: one word a line, # for comments',
+          sv: {
+            message: `går inte att läsa (${code ?? String(error)})`,
+            hint: 'ordlistan är en textfil: ett ord per rad, # för kommentarer',
+          },
         },
       ],
     };

@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { describeZodIssues } from '../data/describe-zod-issues.js';
@@ -101,6 +101,13 @@ export class LedgerDamagedError extends InputError {}
  */
 export async function readLedger(dataDir: string, campaignId: string): Promise<Ledger> {
   const path = ledgerPath(dataDir, campaignId);
+  // A folder or a FIFO by that name is no ledger: reading a FIFO would wait for ever.
+  const stats = await stat(path).catch(() => undefined);
+  if (stats !== undefined && !stats.isFile()) {
+    throw new LedgerDamagedError(`${path} is not a plain file`, {
+      hint: 'it is where the ledger of what is on Instagram goes: move that away and put the ledger back (from a backup), or remove it if nothing of the campaign was ever published',
+    });
+  }
   let text: string;
   try {
     text = await readFile(path, 'utf8');

@@ -1,4 +1,5 @@
 import { mkdtemp, rm, writeFile, mkdir } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -91,23 +92,31 @@ describe('readWordList', () => {
     }
   });
 
-  it('reports a words.txt that cannot be read', async () => {
+  it('reports a words.txt that is a folder, or a FIFO (which would wait for ever), in both languages', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'excerpt-words-'));
     try {
       await mkdir(join(dir, 'words.txt'));
-      expect(await readWordList(dir)).toEqual({
+      const notAFile = {
         words: [],
         issues: [
           {
             code: 'schema',
             severity: 'error',
-            message: 'cannot be read (EISDIR)',
+            message: 'is not a plain file',
             file: join(dir, 'words.txt'),
             path: [],
-            hint: 'the word list is a text file: one word a line, # for comments',
+            hint: 'move it away: the word list is a text file, one word a line',
+            sv: {
+              message: 'är inte en vanlig fil',
+              hint: 'flytta den: ordlistan är en textfil med ett ord per rad',
+            },
           },
         ],
-      });
+      };
+      expect(await readWordList(dir)).toEqual(notAFile);
+      await rm(join(dir, 'words.txt'), { recursive: true });
+      execFileSync('mkfifo', [join(dir, 'words.txt')]);
+      expect(await readWordList(dir)).toEqual(notAFile);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -75,6 +76,19 @@ describe('the publish ledger', () => {
     // The latest errors are kept, not every one of every cron run.
     expect(published.errors.map((error) => error.message)).toEqual(
       errors.slice(5).map((error) => error.message),
+    );
+  });
+
+  it('refuses a ledger that is a FIFO or a folder, rather than wait for ever or take it for empty', async () => {
+    const data = join(makeWorkspace('ledger-fifo', fixture), 'data');
+    mkdirSync(join(data, 'publish'));
+    execFileSync('mkfifo', [join(data, 'publish', 'digital-pride-2020.json')]);
+    await expect(readLedger(data, 'digital-pride-2020')).rejects.toThrow(
+      /digital-pride-2020\.json is not a plain file/,
+    );
+    mkdirSync(join(data, 'publish', 'adventsfragestund-2020.json'));
+    await expect(readLedger(data, 'adventsfragestund-2020')).rejects.toBeInstanceOf(
+      LedgerDamagedError,
     );
   });
 
