@@ -64,6 +64,30 @@ describe('the Campaigns view', () => {
     expect(await axeViolations(page)).toEqual([]);
   });
 
+  it('asks before another campaign is chosen over a field typed and not saved', async () => {
+    const title = page.locator('#campaign-title');
+    const picker = page.locator('#plan-campaign');
+    await title.fill('Adventsfrågestund 2020, ändrad');
+    const dialogs: string[] = [];
+    // Kept: the campaign stays, and what was typed with it.
+    page.once('dialog', (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await picker.selectOption('digital-pride-2020');
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toMatch(/ändringar som inte är sparade/);
+    expect(await picker.inputValue()).toBe(advent);
+    expect(await title.inputValue()).toBe('Adventsfrågestund 2020, ändrad');
+    // Dropped: the other campaign is shown, and the file was never written.
+    page.once('dialog', (dialog) => void dialog.accept());
+    await picker.selectOption('digital-pride-2020');
+    await expect.poll(() => title.inputValue()).toBe('Digital Pride 2020');
+    expect(readFileSync(campaignFile(), 'utf8')).not.toContain('ändrad');
+    await picker.selectOption(advent);
+    await expect.poll(() => title.inputValue()).toBe('Adventsfrågestund 2020');
+  });
+
   it('schedules a post with the Q&As in another order and a highlight selected in an answer', async () => {
     await page.locator(`.chip[data-interview="${advent}/centerpartiet"]`).click();
     const editor = page.locator('.post-editor');

@@ -55,6 +55,11 @@ export class CampaignForm {
     },
   ) {}
 
+  /** Whether a field was changed and not saved yet. */
+  get hasChanges(): boolean {
+    return this.isDirty;
+  }
+
   /** Shows a campaign; a form with unsaved changes to the same campaign is left as it is. */
   show(campaign: PlanCampaign, plan: PlanState): void {
     if (this.isDirty && this.campaign?.id === campaign.id) return;

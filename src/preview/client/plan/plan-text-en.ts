@@ -32,6 +32,7 @@ export const planTextEn: Record<PlanTextKey, string> = {
     '“{tag}” cannot be a hashtag: letters and digits only, no spaces or marks.',
   'campaign.hashtagTwice': '#{tag} is there already.',
   'campaign.hashtagChanged': 'Written #{tag}.',
+  'campaign.discardUnsaved': 'This campaign has changes not saved. Switch and drop them?',
   'campaign.save': 'Save the campaign',
   'campaign.saved': 'Saved in {file}.',
   'campaign.file': 'File: {file}',

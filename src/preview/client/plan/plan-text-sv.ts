@@ -39,6 +39,8 @@ export const planTextSv = {
   'campaign.hashtagTwice': '#{tag} finns redan.',
   'campaign.hashtagChanged': 'Skrivs #{tag}.',
   'campaign.save': 'Spara kampanjen',
+  'campaign.discardUnsaved':
+    'Kampanjen har ändringar som inte är sparade. Byta kampanj och släppa dem?',
   'campaign.saved': 'Sparat i {file}.',
   'campaign.file': 'Fil: {file}',
   'campaign.createHeading': 'Ny kampanj',

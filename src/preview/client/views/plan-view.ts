@@ -129,7 +129,13 @@ export class PlanView {
               {
                 id: 'plan-campaign',
                 onchange: (event) => {
-                  this.campaignId = (event.target as HTMLSelectElement).value;
+                  const select = event.target as HTMLSelectElement;
+                  // Another campaign would be shown in place of what was typed: asked first.
+                  if (this.form.hasChanges && !window.confirm(t('campaign.discardUnsaved'))) {
+                    select.value = this.campaignId;
+                    return;
+                  }
+                  this.campaignId = select.value;
                   localStorage.setItem(campaignKey, this.campaignId);
                   this.editor.close();
                   this.render();
