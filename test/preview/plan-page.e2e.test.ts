@@ -88,6 +88,22 @@ describe('the Campaigns view', () => {
     await expect.poll(() => title.inputValue()).toBe('Adventsfrågestund 2020');
   });
 
+  it('saves the organisation’s contact line to brand.yaml, themes and comments kept', async () => {
+    const brandFile = join(fixture.dataDir, 'brand.yaml');
+    const before = readFileSync(brandFile, 'utf8');
+    await page.locator('.brand-form > summary').click();
+    const line = page.getByLabel('Kontaktrad');
+    expect(await line.inputValue()).toMatch(/^Är ni ett parti i Huddinge/);
+    await line.fill('Vill ert parti synas här? Skriv till info@kraftbyran.nu');
+    await page.getByRole('button', { name: 'Spara organisationen' }).click();
+    await expect
+      .poll(() => readFileSync(brandFile, 'utf8'), { timeout: 10_000 })
+      .toContain('contactLine: Vill ert parti synas här? Skriv till info@kraftbyran.nu');
+    const after = readFileSync(brandFile, 'utf8');
+    expect(after.replace(/^contactLine: .*$/m, '')).toBe(before.replace(/^contactLine: .*$/m, ''));
+    writeFileSync(brandFile, before);
+  });
+
   it('schedules a post with the Q&As in another order and a highlight selected in an answer', async () => {
     await page.locator(`.chip[data-interview="${advent}/centerpartiet"]`).click();
     const editor = page.locator('.post-editor');

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { loadTemplates } from '../../src/cli/templates.js';
 import { loadData } from '../../src/data/load.js';
 import type {
+  BrandFields,
+  BrandState,
   BuildProgress,
   BuildStarted,
   CampaignFields,
@@ -16,7 +18,7 @@ import type {
 } from '../../src/preview/page-protocol.js';
 import { buildCampaigns } from '../../src/render/build.js';
 import type { HistoryReply } from '../../src/preview/protocol/studio.js';
-import { startFixture, waitFor, type PreviewFixture } from './fixture.js';
+import { root, startFixture, waitFor, type PreviewFixture } from './fixture.js';
 import { send, tokenOf } from './write-client.js';
 
 /**
@@ -546,5 +548,86 @@ describe('publish status', () => {
     } finally {
       rmSync(join(fixture.dataDir, 'publish'), { recursive: true, force: true });
     }
+  });
+});
+
+describe('the organisation (brand.yaml), from the page', () => {
+  let own: PreviewFixture;
+  beforeAll(async () => {
+    own = await startFixture('plan-brand');
+  });
+  afterAll(async () => {
+    await own?.close();
+  });
+  const fields: BrandFields = {
+    organisation: 'Föreningen Trygg',
+    handle: '@foreningen.trygg',
+    website: 'trygg.example.se',
+    interviewsUrl: 'trygg.example.se/intervjuer',
+    email: 'info@trygg.example.se',
+    contactLine: 'Vill ni synas här? Hör av er till info@trygg.example.se',
+  };
+  const brandPath = (): string => join(own.dataDir, 'brand.yaml');
+
+  it('creates a brand.yaml for a data folder without one, with the bundled themes, so the data loads', async () => {
+    rmSync(brandPath());
+    await waitFor('the missing brand.yaml to be seen', async () =>
+      (await own.state()).problems.length > 0 ? true : undefined,
+    );
+    const none = await own.getJson<BrandState>('/api/plan/brand');
+    expect(none).toEqual({ file: 'brand.yaml', version: null, fields: null });
+
+    const token = await tokenOf(own.server.url);
+    const created = await send(own.server.url, '/api/plan/brand', {
+      token,
+      body: { baseVersion: null, fields },
+    });
+    expect(created.status).toBe(200);
+    const dataset = await loadData(own.dataDir);
+    expect(dataset.brand).toMatchObject(fields);
+    expect(Object.keys(dataset.brand.themes)).toEqual(['default', 'advent', 'pride']);
+    const read = await own.getJson<BrandState>('/api/plan/brand');
+    expect(read.fields).toEqual(fields);
+    expect(read.version).toBe(
+      createHash('sha256').update(readFileSync(brandPath(), 'utf8')).digest('hex'),
+    );
+  });
+
+  it('sets the fields of an existing brand.yaml, comments and themes kept, and refuses what would not load', async () => {
+    const token = await tokenOf(own.server.url);
+    writeFileSync(
+      brandPath(),
+      readFileSync(join(root, 'data', 'brand.yaml'), 'utf8').replace(
+        'organisation: Kraftbyrån',
+        '# Our name, as we write it.\norganisation: Kraftbyrån',
+      ),
+    );
+    const before = await own.getJson<BrandState>('/api/plan/brand');
+    expect(before.fields?.organisation).toBe('Kraftbyrån');
+    const wrong = await send(own.server.url, '/api/plan/brand', {
+      token,
+      body: { baseVersion: before.version, fields: { ...before.fields!, email: 'inte en adress' } },
+    });
+    expect(wrong.status).toBe(422);
+    expect(JSON.stringify(wrong.json)).toContain('email');
+    const saved = await send(own.server.url, '/api/plan/brand', {
+      token,
+      body: {
+        baseVersion: before.version,
+        fields: { ...before.fields!, handle: '@kraftbyran_sthlm' },
+      },
+    });
+    expect(saved.status).toBe(200);
+    const text = readFileSync(brandPath(), 'utf8');
+    expect(text).toContain('# Our name, as we write it.\norganisation: Kraftbyrån\n');
+    expect(text).toContain('# Deep pine, cranberry and warm gold');
+    expect((await loadData(own.dataDir)).brand.handle).toBe('@kraftbyran_sthlm');
+    // Saved over a version that is no longer the file's: refused, nothing overwritten.
+    const stale = await send(own.server.url, '/api/plan/brand', {
+      token,
+      body: { baseVersion: before.version, fields },
+    });
+    expect(stale.status).toBe(409);
+    expect(readFileSync(brandPath(), 'utf8')).toBe(text);
   });
 });

@@ -117,7 +117,7 @@ function rootMap(document: Document): YAMLMap {
  * Sets a scalar field. An existing scalar keeps its node (its comment, its quoting); a new key
  * goes after the last key that comes before it in `order`.
  */
-function setScalar(
+export function setScalar(
   map: YAMLMap,
   key: string,
   value: string,

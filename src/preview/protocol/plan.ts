@@ -73,6 +73,29 @@ export interface CampaignFields {
   hashtags: string[];
 }
 
+/** The organisation's own fields of brand.yaml, as the page edits them. */
+export interface BrandFields {
+  organisation: string;
+  handle: string;
+  website: string;
+  interviewsUrl: string;
+  email: string;
+  contactLine: string;
+}
+
+/** GET /api/plan/brand: the brand file's fields and version; null when there is none yet. */
+export interface BrandState {
+  file: string;
+  version: string | null;
+  fields: BrandFields | null;
+}
+
+/** POST /api/plan/brand: the fields, saved over the version read (null: a new brand.yaml). */
+export interface BrandEditRequest {
+  baseVersion: string | null;
+  fields: BrandFields;
+}
+
 /** POST /api/plan/campaigns: a new campaign, its id the slug of its title. */
 export interface NewCampaignRequest {
   fields: CampaignFields;

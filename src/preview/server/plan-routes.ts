@@ -1,4 +1,5 @@
 import type { ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import type { Document as YamlDocument } from 'yaml';
 import { z } from 'zod';
 import type { Dataset } from '../../data/load.js';
@@ -6,6 +7,7 @@ import type { ImageFormat } from '../../render/rasterize.js';
 import type { TemplateSet } from '../../slide/template-set.js';
 import type { ChangeResult, DataWriter } from '../edits/data-writer.js';
 import type {
+  BrandState,
   BuildProgress,
   BuildStarted,
   FairnessReply,
@@ -21,6 +23,8 @@ import {
   campaignIdOf,
   newCampaignText,
 } from '../plan/campaign-edits.js';
+import { applyBrandFields, brandFieldsOf, newBrandText } from '../plan/brand-edits.js';
+import { readTextOrNull, versionOf } from '../edits/data-files.js';
 import { assessQuestions } from '../plan/fairness.js';
 import { readCampaignFile, zipPost, type OutFile } from '../plan/out-files.js';
 import { readOutputState } from '../plan/output-state.js';
@@ -73,6 +77,19 @@ const fieldsSchema = z.object({
   hashtags: z.array(line).max(100),
 });
 const newCampaignSchema = z.object({ fields: fieldsSchema });
+const brandEditSchema = z.object({
+  baseVersion: z.string().nullable(),
+  fields: z.object({
+    organisation: line,
+    handle: line,
+    website: line,
+    interviewsUrl: line,
+    email: line,
+    contactLine: line,
+  }),
+});
+/** The brand file, as the data writer names it. */
+const brandFile = 'brand.yaml';
 const campaignEditSchema = z.object({ baseVersion: z.string(), fields: fieldsSchema });
 const scheduleSchema = z.object({
   baseVersion: z.string(),
@@ -108,6 +125,18 @@ function readRoutes(context: PlanContext): Route[] {
   };
 
   return [
+    [
+      /^\/api\/plan\/brand$/,
+      async ({ response }) => {
+        if (whenReady(response, context.session) === undefined) return;
+        const text = await readTextOrNull(join(context.dataDir, brandFile));
+        sendJson(response, 200, {
+          file: brandFile,
+          version: versionOf(text),
+          fields: text === null ? null : brandFieldsOf(text),
+        } satisfies BrandState);
+      },
+    ],
     [
       /^\/api\/plan$/,
       async ({ response }) => {
@@ -275,6 +304,32 @@ function writeRoutes(context: PlanContext): WriteRoute[] {
   });
 
   return [
+    {
+      method: 'POST',
+      pattern: /^\/api\/plan\/brand$/,
+      async respond({ response, body }) {
+        const writer = ready(response);
+        if (writer === undefined) return;
+        const request = brandEditSchema.safeParse(body);
+        if (!request.success) {
+          badRequest(response, request.error);
+          return;
+        }
+        const { baseVersion, fields } = request.data;
+        // None yet: a new file with the bundled themes; else the fields set, the rest kept.
+        const result = await writer.change('organisationens uppgifter', [
+          {
+            file: brandFile,
+            baseVersion,
+            edit:
+              baseVersion === null
+                ? { text: newBrandText(fields) }
+                : (document) => applyBrandFields(document, fields),
+          },
+        ]);
+        sendSave(response, 'brand', brandFile, result);
+      },
+    },
     {
       method: 'POST',
       pattern: /^\/api\/plan\/campaigns$/,

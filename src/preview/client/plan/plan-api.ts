@@ -1,4 +1,6 @@
 import type {
+  BrandFields,
+  BrandState,
   BuildProgress,
   BuildRequest,
   BuildStarted,
@@ -57,6 +59,14 @@ function isFailed(text: string): boolean {
 export const fetchPlan = (): Promise<PlanState> => getJson('/api/plan');
 export const fetchFairness = (): Promise<FairnessReply> => getJson('/api/plan/fairness');
 export const fetchOutput = (): Promise<OutputState> => getJson('/api/plan/output');
+
+export const fetchBrand = (): Promise<BrandState> => getJson('/api/plan/brand');
+
+/** Saves the organisation's fields over the version read (null: creates brand.yaml). */
+export const saveBrand = (
+  baseVersion: string | null,
+  fields: BrandFields,
+): Promise<PlanSaveReply> => postJson('/api/plan/brand', { baseVersion, fields });
 
 /** Creates a campaign; its id is the slug of its title. */
 export const createCampaign = (request: NewCampaignRequest): Promise<PlanSaveReply> =>

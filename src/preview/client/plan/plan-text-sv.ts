@@ -11,6 +11,22 @@ export const planTextSv = {
   loading: 'Hämtar…',
   noAnswer: 'Studion svarar inte. Kör den fortfarande?',
 
+  // The organisation (brand.yaml)
+  'brand.heading': 'Organisationen',
+  'brand.missing':
+    'Datamappen har ingen brand.yaml än. Fyll i organisationens uppgifter, så skapas den med färgtemana default, advent och pride.',
+  'brand.organisation': 'Organisationens namn',
+  'brand.handle': 'Instagramkonto',
+  'brand.handleHelp': 'Med @ först, t.ex. @kraftbyran.',
+  'brand.website': 'Webbplats',
+  'brand.interviewsUrl': 'Där intervjuerna finns',
+  'brand.interviewsUrlHelp': 'Adressen på slutbilden: ”Läs hela intervjun”.',
+  'brand.email': 'E-post',
+  'brand.contactLine': 'Kontaktrad',
+  'brand.contactLineHelp': 'Raden på slutbilden till partier som vill synas.',
+  'brand.create': 'Skapa brand.yaml',
+  'brand.save': 'Spara organisationen',
+
   // Campaigns
   'campaign.pick': 'Kampanj',
   'campaign.new': 'Ny kampanj',

@@ -8,8 +8,16 @@ import type {
 import { h } from '../dom.js';
 import type { PostQueue } from '../post-queue.js';
 import { problemBox } from '../problem-box.js';
+import { BrandForm } from '../plan/brand-form.js';
 import { CampaignForm, field } from '../plan/campaign-form.js';
-import { createCampaign, fetchPlan, saveCampaign, saveSchedule } from '../plan/plan-api.js';
+import {
+  createCampaign,
+  fetchBrand,
+  fetchPlan,
+  saveBrand,
+  saveCampaign,
+  saveSchedule,
+} from '../plan/plan-api.js';
 import { longDate, t } from '../plan/plan-text.js';
 import { PostEditor } from '../plan/post-editor.js';
 import { saveFeedback, unanswered } from '../plan/save-feedback.js';
@@ -49,6 +57,7 @@ export class PlanView {
   private readonly banner = h('div', { className: 'plan-banner' });
   private readonly creator = h('section', { className: 'plan-card creator', hidden: true });
   private readonly form: CampaignForm;
+  private readonly brandForm: BrandForm;
   private readonly schedule: ScheduleView;
   private readonly editor: PostEditor;
   private readonly status = h('p', { className: 'visually-hidden', role: 'status' });
@@ -60,6 +69,7 @@ export class PlanView {
     brand: () => PreviewState['brand'],
   ) {
     const reload = (): void => void this.refresh();
+    this.brandForm = new BrandForm({ load: fetchBrand, save: saveBrand, reload });
     this.form = new CampaignForm({
       save: (id, baseVersion, fields) => saveCampaign(id, { baseVersion, fields }),
       reload,
@@ -83,8 +93,9 @@ export class PlanView {
       h(
         'div',
         { className: 'plan-layout' },
-        this.picker,
         this.banner,
+        this.brandForm.element,
+        this.picker,
         this.creator,
         this.form.element,
         this.schedule.element,
@@ -98,7 +109,7 @@ export class PlanView {
   refresh(): Promise<void> {
     this.loading ??= (async () => {
       try {
-        this.plan = await fetchPlan();
+        [this.plan] = await Promise.all([fetchPlan(), this.brandForm.refresh()]);
         this.render();
       } catch (error) {
         this.banner.replaceChildren(unanswered(error));
