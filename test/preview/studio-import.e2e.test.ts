@@ -181,6 +181,7 @@ describe('studio import: the page', () => {
     expect(reply.interviews[0]!.differences).toEqual([
       {
         where: 'qa[0].answer[0]',
+        whereSv: 'q1, svaret: stycke 1',
         data: '…sig om samtycke. Det börjar…',
         page: '…sig om samtyke. Det börjar…',
       },

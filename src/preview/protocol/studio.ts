@@ -107,7 +107,10 @@ export interface ImportFlag {
 
 /** A field where the data and the page differ: the differing words each side. */
 export interface ImportDifference {
+  /** The field's path as the data writes it (`qa[2].answer[1]`). */
   where: string;
+  /** The same in words (`q3, svaret: stycke 2`), for the Swedish page. */
+  whereSv: string;
   data?: string;
   page?: string;
 }

@@ -4,6 +4,7 @@ import { flagImportLines } from '../../data/import-flags.js';
 import { importPage, type ImportResult } from '../../data/import-page.js';
 import { planImport } from '../../data/write-import.js';
 import { AppError } from '../../errors.js';
+import { fieldPlaceInSwedish } from '../../data/field-place.js';
 import { formatPath } from '../../issue.js';
 import { versionOf } from '../edits/data-files.js';
 import type { DataWriter } from '../edits/data-writer.js';
@@ -111,6 +112,10 @@ async function previewOf(
       status: report.added.includes(interview.id) ? 'new' : differing ? 'differs' : 'same',
       differences: (differing?.differences ?? []).map((difference) => ({
         where: formatPath(difference.path),
+        whereSv: fieldPlaceInSwedish(
+          difference.path,
+          interview.qa.map((qa) => qa.id),
+        ),
         ...(difference.data === undefined ? {} : { data: difference.data }),
         ...(difference.page === undefined ? {} : { page: difference.page }),
       })),

@@ -5,7 +5,7 @@ import type {
   ImportRequest,
 } from '../../page-protocol.js';
 import { h } from '../dom.js';
-import { t } from '../i18n/index.js';
+import { language, t } from '../i18n/index.js';
 import { problemBox } from '../problem-box.js';
 import { formatDate, withEmoji } from '../text.js';
 import { postWrite } from '../write-api.js';
@@ -256,7 +256,10 @@ export class ImportView {
                 h(
                   'li',
                   null,
-                  h('code', { text: difference.where }),
+                  // In words on the Swedish page; the data's own path for those who read it.
+                  language === 'sv'
+                    ? h('b', { title: difference.where, text: `${difference.whereSv}:` })
+                    : h('code', { text: difference.where }),
                   ' ',
                   t.importData,
                   ' ',
