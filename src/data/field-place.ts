@@ -3,12 +3,13 @@ import type { FieldPath } from '../issue.js';
 /**
  * Where in an interview a field is, as a communicator says it: `qa[2].answer[1].list[0]` is
  * "q3, svaret: stycke 2, punkt 1". The Q&A is named by its id (the studio shows ids beside each
- * question); a path it does not know is written as the data writes it.
+ * question), given with the path: the path's index may be the data's or the page's. A path it
+ * does not know is written as the data writes it.
  */
-export function fieldPlaceInSwedish(path: FieldPath, qaIds: readonly string[]): string {
+export function fieldPlaceInSwedish(path: FieldPath, qaId?: string): string {
   const [head, ...rest] = path;
   if (head === 'qa' && typeof rest[0] === 'number') {
-    const qa = qaIds[rest[0]] ?? `fråga ${rest[0] + 1}`;
+    const qa = qaId ?? `fråga ${rest[0] + 1}`;
     const [field, block, list, item] = rest.slice(1);
     if (field === undefined) return qa;
     if (field === 'question') return `${qa}, frågan`;

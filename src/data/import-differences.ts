@@ -9,6 +9,8 @@ export interface FieldDifference {
   data: string | undefined;
   /** What the page says there. */
   page: string | undefined;
+  /** The id of the Q&A it is in, if any: `path`'s index is the data's, or the page's. */
+  qa?: string;
 }
 
 /**
@@ -43,15 +45,22 @@ export function differencesOf(
 function qaDifferences(data: unknown[], page: unknown[]): FieldDifference[] {
   const idOf = (qa: unknown): unknown => (isRecord(qa) ? qa.id : undefined);
   const differences: FieldDifference[] = [];
+  const withId = (qa: unknown) => {
+    const id = idOf(qa);
+    return (difference: FieldDifference): FieldDifference =>
+      typeof id === 'string' ? { ...difference, qa: id } : difference;
+  };
   page.forEach((qa, index) => {
     const dataIndex = data.findIndex((candidate) => idOf(candidate) === idOf(qa));
     if (dataIndex === -1) {
-      differences.push({ path: ['qa', index], data: undefined, page: shown(idOf(qa)) });
-    } else differences.push(...differencesOf(data[dataIndex], qa, ['qa', dataIndex]));
+      differences.push(withId(qa)({ path: ['qa', index], data: undefined, page: shown(idOf(qa)) }));
+    } else {
+      differences.push(...differencesOf(data[dataIndex], qa, ['qa', dataIndex]).map(withId(qa)));
+    }
   });
   data.forEach((qa, index) => {
     if (!page.some((candidate) => idOf(candidate) === idOf(qa))) {
-      differences.push({ path: ['qa', index], data: shown(idOf(qa)), page: undefined });
+      differences.push(withId(qa)({ path: ['qa', index], data: shown(idOf(qa)), page: undefined }));
     }
   });
   return differences;

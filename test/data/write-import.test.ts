@@ -161,6 +161,7 @@ describe('writeImport', () => {
             path: ['qa', 0, 'answer', 0],
             data: '…sig om samtycke. Det börjar…',
             page: '…sig om samtyke. Det börjar…',
+            qa: 'q1',
           },
         ],
       },

@@ -112,10 +112,7 @@ async function previewOf(
       status: report.added.includes(interview.id) ? 'new' : differing ? 'differs' : 'same',
       differences: (differing?.differences ?? []).map((difference) => ({
         where: formatPath(difference.path),
-        whereSv: fieldPlaceInSwedish(
-          difference.path,
-          interview.qa.map((qa) => qa.id),
-        ),
+        whereSv: fieldPlaceInSwedish(difference.path, difference.qa),
         ...(difference.data === undefined ? {} : { data: difference.data }),
         ...(difference.page === undefined ? {} : { page: difference.page }),
       })),
