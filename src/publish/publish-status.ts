@@ -35,13 +35,29 @@ export function missedBefore(now: Date): Date {
   return new Date(now.getTime() - lateLimitMs);
 }
 
+/**
+ * Whether a run began a post: made a container of it, or asked Instagram to publish it. An entry
+ * with nothing made (a run that stopped before its first container) has begun nothing: nothing
+ * of it can be on Instagram, so it may miss its time like a post no run met.
+ */
+export function hasBegun(entry: LedgerEntry | undefined): boolean {
+  return (
+    entry !== undefined &&
+    (entry.state === 'publishing' ||
+      entry.state === 'published' ||
+      entry.publishRequestedAt !== undefined ||
+      entry.children.length > 0 ||
+      entry.carousel !== undefined)
+  );
+}
+
 /** Whether a post has missed its time: no run began it, and its time was before `since`. */
 export function hasMissedItsTime(
   entry: LedgerEntry | undefined,
   publishAt: string,
   since: Date,
 ): boolean {
-  return entry === undefined && Date.parse(publishAt) < since.getTime();
+  return !hasBegun(entry) && Date.parse(publishAt) < since.getTime();
 }
 
 /** A post's status from its ledger entry (undefined: none yet) at the time `now`. */
@@ -70,13 +86,11 @@ export function publishStatusOf(
   }
   if (Date.parse(publishAt) > now.getTime()) return { state: 'scheduled', publishAt };
   if (hasMissedItsTime(entry, publishAt, missedBefore(now))) return { state: 'missed', publishAt };
-  // A run has begun it when containers were made or publishing was asked.
-  const progress =
-    entry?.state === 'publishing'
+  const progress = !hasBegun(entry)
+    ? undefined
+    : entry?.state === 'publishing'
       ? 'publishing'
-      : entry?.state === 'creating' && (entry.children.length > 0 || entry.carousel !== undefined)
-        ? 'creating'
-        : undefined;
+      : 'creating';
   return { state: 'due', publishAt, ...(progress === undefined ? {} : { progress }) };
 }
 

@@ -150,14 +150,22 @@ async function publishLocked(
 
   const reports = new Map<string, PostReport>();
   const todo: ScheduledPost[] = [];
+  // --since reaches further back than the day --due always takes, never less far.
   const since =
-    'due' in options.select ? (options.select.since ?? missedBefore(options.now)) : undefined;
+    'due' in options.select
+      ? new Date(
+          Math.min(
+            options.select.since?.getTime() ?? Infinity,
+            missedBefore(options.now).getTime(),
+          ),
+        )
+      : undefined;
   for (const post of selected) {
     const entry = entryOf(post);
     if (entry?.state === 'published') {
       reports.set(post.id, publishedReport(post, entry, 'already-published'));
     } else if (since !== undefined && hasMissedItsTime(entry, post.publishAt, since)) {
-      reports.set(post.id, missedReport(post));
+      reports.set(post.id, missedReport(post, options.baseUrl));
     } else todo.push(post);
   }
 

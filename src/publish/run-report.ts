@@ -118,13 +118,16 @@ export function notTriedAgainReport(
   };
 }
 
-/** A post due before --since that no run began: --due leaves it, and says how to publish it anyway. */
-export function missedReport(post: ScheduledPost): PostReport {
+/**
+ * A post due before --since that no run began: --due leaves it, and says the command that
+ * publishes it anyway (its campaign only, at this run's base URL).
+ */
+export function missedReport(post: ScheduledPost, baseUrl: URL): PostReport {
   return {
     id: post.id,
     publishAt: post.publishAt,
     status: 'missed',
-    note: `its time passed before --since (by default 24 hours ago) and no run began it, so --due leaves it; if it should still go out: excerpt publish --only ${post.spec.date}`,
+    note: `its time passed more than 24 hours ago (or before --since) and no run began it, so --due leaves it; if it should still go out: excerpt publish ${post.campaign.id} --only ${post.spec.date} --base-url ${baseUrl.href}`,
   };
 }
 

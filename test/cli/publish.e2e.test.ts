@@ -122,7 +122,10 @@ describe('excerpt publish against a fake Graph API', () => {
     const december = await b.publish(['--due', '--now', '2020-12-16T08:00:00+01:00']);
     expect(december.code).toBe(0);
     expect(december.stdout).toContain(`· missed its time  ${pride}  2020-07-31T09:30:00+02:00`);
-    expect(december.stdout).toContain('excerpt publish --only 2020-07-31');
+    // The command to publish it anyway, whole: its campaign only, this run's base URL.
+    expect(december.stdout).toContain(
+      `excerpt publish digital-pride-2020 --only 2020-07-31 --base-url ${b.files.url}`,
+    );
     expect(december.stdout).toContain('1 missed its time, 1 published');
     expect(b.fake.media.map((media) => media.caption)).toEqual([readPost(b.cwd, advent16).caption]);
 

@@ -144,6 +144,18 @@ describe('publishStatusOf: where a post stands, for the studio', () => {
       { state: 'missed', publishAt },
     ],
     [
+      'met by a run that made nothing (it stopped first), over a day after its time: missed',
+      entry(),
+      new Date('2021-01-05T07:00:00Z'),
+      { state: 'missed', publishAt },
+    ],
+    [
+      'a container made, over a day after its time: still due, going on',
+      entry({ children: [{ file: '01.jpg', sha256: 'a', container: '1', createdAt: 'x' }] }),
+      new Date('2021-01-05T07:00:00Z'),
+      { state: 'due', publishAt, progress: 'creating' },
+    ],
+    [
       'begun by a run, over a day after its time: still due (Instagram is asked first)',
       entry({ state: 'publishing', publishRequestedAt: 'x' }),
       new Date('2021-03-01T00:00:00Z'),

@@ -182,7 +182,7 @@ export const planTextEn: Record<PlanTextKey, string> = {
   'status.scheduled': 'Scheduled',
   'status.missed': 'Missed its time',
   'status.missedHint':
-    'More than a day late, so it is not published by itself. If it should still go out: excerpt publish --only {date}.',
+    'More than a day late, so it is not published by itself. If it should still go out, ask whoever runs the publishing to run excerpt publish {campaign} --only {date} with their usual --base-url.',
   'status.unknown': 'Unknown',
   'progress.started': 'Building…',
   'progress.waiting': 'Waiting for another build writing into the same folder…',

@@ -202,7 +202,7 @@ export const planTextSv = {
   'status.scheduled': 'Schemalagt',
   'status.missed': 'Missade sin tid',
   'status.missedHint':
-    'Mer än ett dygn för sent, så det publiceras inte av sig självt. Ska det ändå ut: excerpt publish --only {date}.',
+    'Mer än ett dygn för sent, så det publiceras inte av sig självt. Ska det ändå ut, be den som sköter publiceringen köra excerpt publish {campaign} --only {date} med sin vanliga --base-url.',
   'status.unknown': 'Okänt',
   'progress.started': 'Bygger…',
   'progress.waiting': 'Väntar på ett annat bygge som skriver i samma mapp…',

@@ -164,7 +164,7 @@ export class OutputView {
       h('td', { text: when }),
       h('th', { scope: 'row', text: post.party }),
       h('td', { className: `build is-${post.build}`, text: buildText }),
-      h('td', { className: 'publish-status' }, statusOf(post.status)),
+      h('td', { className: 'publish-status' }, statusOf(post.status, post.campaign)),
       h(
         'td',
         { className: 'post-actions' },
@@ -318,7 +318,10 @@ export class OutputView {
 }
 
 /** Where a post stands on Instagram, in words (a published one links to it). */
-function statusOf(status: PostPublishStatus | undefined): (HTMLElement | string)[] {
+function statusOf(
+  status: PostPublishStatus | undefined,
+  campaign: string,
+): (HTMLElement | string)[] {
   if (status === undefined) return [t('status.unknown')];
   switch (status.state) {
     case 'published':
@@ -367,7 +370,7 @@ function statusOf(status: PostPublishStatus | undefined): (HTMLElement | string)
         h('span', {
           className: 'hint',
           // publishAt is the post's own time, with its offset: its first ten characters its date.
-          text: ` ${t('status.missedHint', { date: status.publishAt.slice(0, 10) })}`,
+          text: ` ${t('status.missedHint', { campaign, date: status.publishAt.slice(0, 10) })}`,
         }),
       ];
   }
