@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InputError } from '../../errors.js';
 import { describeFileSystemError } from '../../io/file-system-error.js';
@@ -43,8 +43,21 @@ export function versionOf(text: string | null): string | null {
   return text === null ? null : createHash('sha256').update(text, 'utf8').digest('hex');
 }
 
-/** A file's text, or null when there is none; any other refusal is a FileSystemError. */
+/**
+ * A file's text, or null when there is none; any other refusal is a FileSystemError. What is
+ * there but is no plain file (a folder, a FIFO, whose read would wait for ever) is refused.
+ */
 export async function readTextOrNull(file: string): Promise<string | null> {
+  const stats = await stat(file).catch(() => undefined);
+  if (stats !== undefined && !stats.isFile()) {
+    throw new InputError(`${file} is not a plain file`, {
+      hint: 'move it away: the studio reads and writes only plain text files there',
+      sv: {
+        message: `${file} är inte en vanlig fil`,
+        hint: 'flytta den: studion läser och skriver bara vanliga textfiler där',
+      },
+    });
+  }
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
