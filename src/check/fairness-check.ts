@@ -217,15 +217,20 @@ export function coverFairnessIssues(group: readonly ScheduledPost[]): Issue[] {
     const { date, interview } = post.spec;
     const isQuote = post.spec.highlight !== undefined;
     return fairnessIssue(
-      { severity: 'warning', file: post.file, path: ['posts', post.index, 'highlight'] },
+      {
+        severity: 'warning',
+        file: post.file,
+        // A cover without a quote has no highlight field to point at: the post itself.
+        path: isQuote ? ['posts', post.index, 'highlight'] : ['posts', post.index],
+      },
       isQuote
         ? {
             en: `the post of ${date} (${interview.party}) quotes its answer on the cover, where the campaign's other covers ask the question (${parties(usual)})`,
             sv: `inlägget den ${formatSwedishDate(date)} (${interview.party}) citerar sitt svar på omslaget, där kampanjens andra omslag ställer frågan (${parties(usual)})`,
           }
         : {
-            en: `the post of ${date} (${interview.party}) asks the question on the cover, where the campaign's other covers quote their answer (${parties(usual)})`,
-            sv: `inlägget den ${formatSwedishDate(date)} (${interview.party}) ställer frågan på omslaget, där kampanjens andra omslag citerar sitt svar (${parties(usual)})`,
+            en: `the post of ${date} (${interview.party}) asks the question on the cover, where the campaign's other covers quote their parties' answers (${parties(usual)})`,
+            sv: `inlägget den ${formatSwedishDate(date)} (${interview.party}) ställer frågan på omslaget, där kampanjens andra omslag citerar partiernas svar (${parties(usual)})`,
           },
       {
         en: 'so no party looks favoured, give every post of the campaign a cover quote (highlight), or none',

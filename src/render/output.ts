@@ -52,7 +52,7 @@ export class ForeignFileError extends InputError {
       hint: 'move them away (excerpt never overwrites what it did not write), or choose another --out',
       sv: {
         message: `${headSv}; inget skrevs`,
-        hint: 'flytta bort dem (excerpt skriver aldrig över det som det inte själv skrev), eller bygg till en annan mapp',
+        hint: 'flytta bort dem (excerpt skriver aldrig över filer som det inte själv har skrivit), eller välj en annan mapp för bygget (--out)',
       },
     });
     this.paths = paths;

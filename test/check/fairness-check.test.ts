@@ -324,7 +324,7 @@ describe('coverFairnessIssues: every cover quotes its party, or none does', () =
     ];
     expect(assessFairness(quoted).issues).toMatchObject([
       {
-        path: ['posts', 2, 'highlight'],
+        path: ['posts', 2],
         message: expect.stringMatching(/^the post of 2020-12-19 \(Moderaterna\) asks the question/),
       },
     ]);

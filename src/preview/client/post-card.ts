@@ -51,7 +51,11 @@ export class PostCard {
   private readonly badge = h('div', { className: 'badge', text: t.updating, hidden: true });
   private problemBox: HTMLElement | undefined;
 
-  constructor(private readonly queue: PostQueue) {
+  /** `onShown`: told the key of the slides shown once drawn, or undefined for a problem shown. */
+  constructor(
+    private readonly queue: PostQueue,
+    private readonly onShown: (key: string | undefined) => void = () => undefined,
+  ) {
     this.carousel = new Carousel(this.media, this.actions, t.slides);
     this.carousel.element.hidden = true;
     this.media.append(this.placeholder, this.badge);
@@ -154,6 +158,7 @@ export class PostCard {
     this.showCaption();
     this.element.dataset.state = 'ready';
     this.element.dataset.slides = String(post.slides.length);
+    this.onShown(this.key);
   }
 
   private showProblem(problem: Problem, key?: string): void {
@@ -167,6 +172,7 @@ export class PostCard {
     this.media.append(this.problemBox);
     this.caption.replaceChildren();
     this.element.dataset.state = 'problem';
+    this.onShown(undefined);
   }
 
   /** Folded like Instagram's: the first line and "… more"; all of it once opened. */

@@ -23,6 +23,9 @@ export type OutFile =
   | { ok: true; name: string; data: Buffer; type: string }
   | { ok: false; status: 404 | 409; message: string };
 
+/** A zip made: always there. */
+type ZipFile = Extract<OutFile, { ok: true }>;
+
 const notThere: OutFile = { ok: false, status: 404, message: 'Not Found' };
 
 const types: Record<string, string> = {
@@ -96,12 +99,14 @@ export async function zipPost(
  * A carousel the studio drew (chosen Q&As, not necessarily scheduled) as a zip: the same files
  * as a built post's folder, made from the drawing itself; nothing is written to out/.
  */
-export function zipDrawnPost(post: PostJson, images: readonly Buffer[]): OutFile {
+export function zipDrawnPost(post: PostJson, images: readonly Buffer[]): ZipFile {
   const files = new Map<string, Buffer>();
   post.slides.forEach((slide, index) => files.set(slide.file, images[index]!));
   for (const [name, text] of Object.entries(textFilesOf(post))) files.set(name, Buffer.from(text));
   const folder = post.id.slice(post.id.lastIndexOf('/') + 1);
-  return zipFolder(post.campaign, folder, post.date, files);
+  const zip = zipFolder(post.campaign, folder, post.date, files);
+  // Named by its Q&As too: a choice is not the built post of that date unless it has its Q&As.
+  return { ...zip, name: `${post.campaign}-${folder}-${post.qa.join('-')}.zip` };
 }
 
 /** A post folder's files as `<campaign>-<folder>.zip`, each under `<folder>/`. */
@@ -110,7 +115,7 @@ function zipFolder(
   folder: string,
   date: string,
   files: ReadonlyMap<string, Buffer>,
-): OutFile {
+): ZipFile {
   const entries: Zippable = {};
   for (const [name, data] of files) {
     // JPEG and PNG are compressed already: stored as they are.

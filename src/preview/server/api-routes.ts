@@ -99,10 +99,6 @@ export function apiRoutes(context: {
           return;
         }
         const zip = zipDrawnPost(outcome.post, outcome.images);
-        if (!zip.ok) {
-          notFound(response);
-          return;
-        }
         send(response, 200, zip.data, {
           'Content-Type': zip.type,
           'Content-Disposition': `attachment; filename="${zip.name}"`,

@@ -16,15 +16,15 @@ export const planTextSv = {
   'brand.missing':
     'Datamappen har ingen brand.yaml än. Fyll i organisationens uppgifter, så skapas den med färgtemana default, advent och pride.',
   'brand.organisation': 'Organisationens namn',
-  'brand.handle': 'Instagramkonto',
-  'brand.handleHelp': 'Med @ först, t.ex. @kraftbyran.',
+  'brand.handle': 'Instagramnamn',
+  'brand.handleHelp': 'Med @ först, t.ex. @kraftbyran, som det står på bilderna.',
   'brand.website': 'Webbplats',
   'brand.interviewsUrl': 'Där intervjuerna finns',
   'brand.interviewsUrlHelp': 'Adressen på slutbilden: ”Läs hela intervjun”.',
   'brand.email': 'E-post',
   'brand.contactLine': 'Kontaktrad',
   'brand.contactLineHelp': 'Raden på slutbilden till partier som vill synas.',
-  'brand.create': 'Skapa brand.yaml',
+  'brand.create': 'Skapa organisationen',
   'brand.save': 'Spara organisationen',
 
   // Campaigns

@@ -45,6 +45,11 @@ export class PostEditor {
   });
   private draft: Draft | undefined;
   private isDirty = false;
+
+  /** Whether the open post has a change not saved yet. */
+  get hasChanges(): boolean {
+    return this.isDirty;
+  }
   private interview: PlanInterview | undefined;
   private readonly card: PostCard;
   private readonly feedback = h('div', { className: 'feedback', 'aria-live': 'polite' });

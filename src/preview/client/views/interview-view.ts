@@ -43,7 +43,8 @@ export class InterviewView {
     onSaved: () => void = () => undefined,
   ) {
     this.proofreader = new Proofreader(onSaved);
-    this.card = new PostCard(queue);
+    // The download is offered once the carousel is drawn: a choice that cannot be drawn has none.
+    this.card = new PostCard(queue, (key) => this.setDownload(key));
     this.card.element.dataset.postId = 'choice';
   }
 
@@ -227,7 +228,7 @@ export class InterviewView {
       problem: unansweredProblem(String(error)),
     }));
     if (this.asked !== asked) return;
-    this.setDownload(reply.ok && qa.length > 0 ? reply.key : undefined);
+    this.setDownload(undefined);
     this.card.update(
       reply.ok ? { ...post, key: reply.key } : { ...post, problem: reply.problem },
       this.currentState().brand,

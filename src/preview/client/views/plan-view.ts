@@ -142,7 +142,10 @@ export class PlanView {
                 onchange: (event) => {
                   const select = event.target as HTMLSelectElement;
                   // Another campaign would be shown in place of what was typed: asked first.
-                  if (this.form.hasChanges && !window.confirm(t('campaign.discardUnsaved'))) {
+                  if (
+                    (this.form.hasChanges || this.editor.hasChanges) &&
+                    !window.confirm(t('campaign.discardUnsaved'))
+                  ) {
                     select.value = this.campaignId;
                     return;
                   }
