@@ -383,6 +383,30 @@ describe('excerpt preview: the address', () => {
     }
   });
 
+  it('says when the studio was started again (its token is no longer taken), and offers to reload', async () => {
+    const fresh = await context.newPage();
+    let starts = 0;
+    // Each connection of the stream is answered by "another start" of the studio, then closed.
+    await fresh.route(/\/events$/, (route) => {
+      starts++;
+      const hello = { version: 1, isFollowing: true, started: `start-${Math.min(starts, 2)}` };
+      return route.fulfill({
+        status: 200,
+        contentType: 'text/event-stream',
+        body: `retry: 200\nevent: hello\ndata: ${JSON.stringify(hello)}\n\n`,
+      });
+    });
+    try {
+      await fresh.goto(fixture.server.url);
+      const banner = fresh.getByRole('alert').filter({ hasText: 'started again' });
+      await expect.poll(() => banner.count(), { timeout: 20_000 }).toBe(1);
+      expect(await banner.getByRole('button', { name: 'Load the page again' }).count()).toBe(1);
+      expect(starts).toBeGreaterThan(1);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('opens the posts for a #view that is no view, even one named like a property of every object', async () => {
     for (const hash of ['#nothing', '#constructor', '#__proto__']) {
       await page.goto('about:blank'); // a new load: the page reads the hash once, on loading

@@ -5,9 +5,9 @@
  */
 import type { PostFormat, PreviewState } from '../page-protocol.js';
 import { fetchState } from './api.js';
-import { byId } from './dom.js';
+import { byId, h } from './dom.js';
 import { HistoryBar } from './history-bar.js';
-import { language, setLanguage, translatePage, type Language } from './i18n/index.js';
+import { language, setLanguage, t, translatePage, type Language } from './i18n/index.js';
 import { followEvents, LiveMark } from './live.js';
 import { PostQueue } from './post-queue.js';
 import { problemBox } from './problem-box.js';
@@ -191,8 +191,14 @@ showFormat();
 const addressView = location.hash.slice(1);
 selectView(Object.hasOwn(views, addressView) ? (addressView as ViewName) : 'feed');
 void refresh();
+/** The start of the studio this page was served by (its token is that start's). */
+let servedBy: string | undefined;
+
 followEvents({
   onHello: (hello) => {
+    servedBy ??= hello.started;
+    // Restarted meanwhile: this page's token is no longer taken, so no save would go through.
+    if (hello.started !== servedBy) showRestarted();
     live.connected(hello.isFollowing !== false);
     void refresh();
     void historyBar.refresh();
@@ -204,3 +210,24 @@ followEvents({
   },
   onError: () => live.disconnected(),
 });
+
+/**
+ * Says the studio was started again and offers to load the page anew; not done by itself, so
+ * text typed and not saved can be copied first.
+ */
+function showRestarted(): void {
+  if (document.getElementById('restarted') !== null) return;
+  document.body.prepend(
+    h(
+      'div',
+      { id: 'restarted', className: 'restarted', role: 'alert' },
+      h('p', { text: t.restarted }),
+      h('button', {
+        type: 'button',
+        className: 'button primary',
+        text: t.reloadPage,
+        onclick: () => location.reload(),
+      }),
+    ),
+  );
+}

@@ -127,6 +127,8 @@ export type ChoiceReply = { ok: true; key: string } | { ok: false; problem: Prob
 export interface HelloEvent {
   version: number;
   isFollowing: boolean;
+  /** Which start of the studio answers: a page of an earlier start holds a token no longer taken. */
+  started: string;
 }
 
 /** A `change` event: the page fetches the state again. */

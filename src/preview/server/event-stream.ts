@@ -1,5 +1,9 @@
 import type { ServerResponse } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import type { ChangeEvent, HelloEvent } from '../page-protocol.js';
+
+/** This start of the studio: not a secret (the write token is), just told apart from the next. */
+const started = randomUUID();
 import type { PreviewSession } from '../preview-session.js';
 import { securityHeaders, whenReady, type Route } from './http.js';
 
@@ -32,7 +36,11 @@ export class EventStreams {
           }
           // Reconnect quickly when the server comes back after a restart. Whether changes are
           // still followed comes with the hello, so the page never says Live when they are not.
-          const hello: HelloEvent = { version: session.version, isFollowing: session.isFollowing };
+          const hello: HelloEvent = {
+            version: session.version,
+            isFollowing: session.isFollowing,
+            started,
+          };
           response.write(`retry: 1000\nevent: hello\ndata: ${JSON.stringify(hello)}\n\n`);
           this.streams.add(response);
           request.on('close', () => this.streams.delete(response));

@@ -26,6 +26,9 @@ export const en: Messages = {
   liveOnTitle: 'Following every change to the data and templates',
   liveReconnecting: 'Reconnecting…',
   liveReconnectingTitle: 'The studio server does not answer',
+  restarted:
+    'The studio was started again. Load the page again to save (copy anything typed and not saved first).',
+  reloadPage: 'Load the page again',
   liveStopped: 'Not following changes',
   liveStoppedTitle:
     'Changes to the data or templates no longer reach this page: see the note at the top',

@@ -34,6 +34,9 @@ export const sv = {
   liveReconnecting: 'Återansluter…',
   liveReconnectingTitle: 'Studions server svarar inte',
   liveStopped: 'Följer inte ändringar',
+  restarted:
+    'Studion har startats om. Ladda om sidan för att kunna spara igen (kopiera först det du har skrivit men inte sparat).',
+  reloadPage: 'Ladda om sidan',
   liveStoppedTitle: 'Ändringar i data och mallar når inte längre sidan: se meddelandet överst',
   serverDoesNotAnswer: 'Studions server svarar inte',
 
