@@ -197,7 +197,8 @@ describe('excerpt preview: when watching stops', () => {
     const stream = await openEvents(fixture.server.url);
     expect(stream.events[0]).toEqual({
       event: 'hello',
-      data: { version: first.version, isFollowing: true },
+      // `started`: which start of the studio answers (a page of another one must reload to save).
+      data: { version: first.version, isFollowing: true, started: expect.any(String) },
     });
     try {
       // The templates' watch fails as it would when the system runs out of watches.
