@@ -218,40 +218,25 @@ async function readBrandFile(file: string): Promise<ParsedFile<Brand>> {
   const stats = await stat(file).catch(() => undefined);
   if (stats?.isFile() === true) return readYamlFile(file, brandSchema);
   // A folder or a FIFO by that name: reading it would fail, or wait for ever.
-  if (stats !== undefined) {
-    return {
-      file,
-      value: undefined,
-      raw: undefined,
-      issues: [
-        folderIssue(
+  const issue =
+    stats !== undefined
+      ? folderIssue(
           file,
           { en: 'is not a plain file', sv: 'är inte en vanlig fil' },
           {
             en: 'move it away and put the brand file there',
             sv: 'flytta den och lägg varumärkesfilen där',
           },
-        ),
-      ],
-      locate: () => undefined,
-    };
-  }
-  return {
-    file,
-    value: undefined,
-    raw: undefined,
-    issues: [
-      folderIssue(
-        file,
-        { en: 'is missing', sv: 'saknas' },
-        {
-          en: 'every data folder needs a brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine and themes',
-          sv: 'varje datamapp behöver en brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine och themes',
-        },
-      ),
-    ],
-    locate: () => undefined,
-  };
+        )
+      : folderIssue(
+          file,
+          { en: 'is missing', sv: 'saknas' },
+          {
+            en: 'every data folder needs a brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine and themes',
+            sv: 'varje datamapp behöver en brand.yaml: organisation, handle, website, interviewsUrl, email, contactLine och themes',
+          },
+        );
+  return { file, value: undefined, raw: undefined, issues: [issue], locate: () => undefined };
 }
 
 interface ListedFiles {

@@ -11,20 +11,8 @@ import { setScalar } from './campaign-edits.js';
  * file gets the bundled themes (default, advent, pride), every colour checked for contrast.
  */
 
-/** The fields in the order the bundled brand.yaml writes them. */
-const brandKeys = [
-  'organisation',
-  'handle',
-  'website',
-  'interviewsUrl',
-  'email',
-  'contactLine',
-  'mark',
-  'themes',
-  'instagram',
-];
-
-const fieldNames = [
+/** The organisation's fields the studio edits, in the order brand.yaml writes them. */
+export const brandFieldNames = [
   'organisation',
   'handle',
   'website',
@@ -33,11 +21,14 @@ const fieldNames = [
   'contactLine',
 ] as const satisfies readonly (keyof BrandFields)[];
 
+/** Every key of a brand file, in its order: where a field missing from the file goes. */
+const brandKeys = [...brandFieldNames, 'mark', 'themes', 'instagram'];
+
 /** Sets the organisation's fields of a brand file, comments and themes kept. */
 export function applyBrandFields(document: Document, fields: BrandFields): void {
   if (!isMap(document.contents)) document.contents = new YAMLMap();
   const map = document.contents as YAMLMap;
-  for (const name of fieldNames) setScalar(map, name, fields[name].trim(), brandKeys);
+  for (const name of brandFieldNames) setScalar(map, name, fields[name].trim(), brandKeys);
 }
 
 /**
@@ -61,12 +52,7 @@ export function brandFieldsOf(text: string): BrandFields {
     const found: unknown = isMap(document.contents) ? document.get(name) : undefined;
     return typeof found === 'string' ? found : '';
   };
-  return {
-    organisation: value('organisation'),
-    handle: value('handle'),
-    website: value('website'),
-    interviewsUrl: value('interviewsUrl'),
-    email: value('email'),
-    contactLine: value('contactLine'),
-  };
+  const fields = {} as BrandFields;
+  for (const name of brandFieldNames) fields[name] = value(name);
+  return fields;
 }

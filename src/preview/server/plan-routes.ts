@@ -275,11 +275,14 @@ function writeRoutes(context: PlanContext): WriteRoute[] {
   const campaignEdit = <T>(
     suffix: string,
     schema: z.ZodType<T>,
-    plan: (request: T) => Promise<{
+    plan: (
+      request: T,
+      state: PlanState,
+    ) => {
       baseVersion: string;
       label: string;
       edit: (document: YamlDocument) => void;
-    }>,
+    },
   ): WriteRoute => ({
     method: 'POST',
     pattern: new RegExp(`^\\/api\\/plan\\/campaigns\\/(${slug})${suffix}$`),
@@ -292,12 +295,14 @@ function writeRoutes(context: PlanContext): WriteRoute[] {
         return;
       }
       const id = match[1]!;
-      const file = await fileOf(id);
+      // Read once: the campaign's file, and what the change's label names (a party).
+      const state = await readPlanState(context.dataDir);
+      const file = state.campaigns.find((campaign) => campaign.id === id)?.file;
       if (file === undefined) {
         refused(response, `There is no campaign ${id}`);
         return;
       }
-      const { baseVersion, label, edit } = await plan(request.data);
+      const { baseVersion, label, edit } = plan(request.data, state);
       const result = await writer.change(label, [{ file, baseVersion, edit }]);
       sendSave(response, id, file, result);
     },
@@ -365,26 +370,27 @@ function writeRoutes(context: PlanContext): WriteRoute[] {
         sendSave(response, id, file, result);
       },
     },
-    campaignEdit('', campaignEditSchema, ({ baseVersion, fields }) =>
-      Promise.resolve({
-        baseVersion,
-        label: `kampanjen ${fields.title}`,
-        edit: (document) => applyCampaignFields(document, fields),
-      }),
+    campaignEdit('', campaignEditSchema, ({ baseVersion, fields }) => ({
+      baseVersion,
+      label: `kampanjen ${fields.title}`,
+      edit: (document) => applyCampaignFields(document, fields),
+    })),
+    campaignEdit(
+      '\\/schedule',
+      scheduleSchema,
+      ({ baseVersion, interview, post }, { interviews }) => {
+        // Named by its party, as the schedule shows it, not by its id.
+        const party = interviews.find((each) => each.id === interview)?.party ?? interview;
+        return {
+          baseVersion,
+          label:
+            post === null
+              ? `${party} ur schemat`
+              : `${party} ${formatSwedishDate(post.date)} i schemat`,
+          edit: (document) => applySchedule(document, interview, post),
+        };
+      },
     ),
-    campaignEdit('\\/schedule', scheduleSchema, async ({ baseVersion, interview, post }) => {
-      // Named by its party, as the schedule shows it, not by its id.
-      const { interviews } = await readPlanState(context.dataDir);
-      const party = interviews.find((each) => each.id === interview)?.party ?? interview;
-      return {
-        baseVersion,
-        label:
-          post === null
-            ? `${party} ur schemat`
-            : `${party} ${formatSwedishDate(post.date)} i schemat`,
-        edit: (document) => applySchedule(document, interview, post),
-      };
-    }),
     {
       method: 'POST',
       pattern: /^\/api\/plan\/builds$/,

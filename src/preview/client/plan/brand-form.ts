@@ -2,7 +2,7 @@ import type { BrandFields, BrandState, PlanSaveReply } from '../../page-protocol
 import { h } from '../dom.js';
 import { field } from './campaign-form.js';
 import { t, type PlanTextKey } from './plan-text.js';
-import { saveFeedback, unanswered } from './save-feedback.js';
+import { saveAndSay, unanswered } from './save-feedback.js';
 
 /** The organisation's fields, their labels and help, in the order brand.yaml writes them. */
 const fields: readonly [keyof BrandFields, PlanTextKey, PlanTextKey | undefined, string][] = [
@@ -89,44 +89,23 @@ export class BrandForm {
   }
 
   private values(): BrandFields {
-    const value = (name: keyof BrandFields): string =>
-      this.element.querySelector<HTMLInputElement>(`#brand-${name}`)?.value ?? '';
-    return {
-      organisation: value('organisation'),
-      handle: value('handle'),
-      website: value('website'),
-      interviewsUrl: value('interviewsUrl'),
-      email: value('email'),
-      contactLine: value('contactLine'),
-    };
+    const values = {} as BrandFields;
+    for (const [name] of fields) {
+      values[name] = this.element.querySelector<HTMLInputElement>(`#brand-${name}`)?.value ?? '';
+    }
+    return values;
   }
 
   private async save(): Promise<void> {
     const state = this.state;
     if (state === undefined) return;
-    this.feedback.replaceChildren(h('p', { className: 'saving', text: t('save.saving') }));
-    let reply: PlanSaveReply;
-    try {
-      reply = await this.actions.save(state.version, this.values());
-    } catch (error) {
-      this.feedback.replaceChildren(unanswered(error));
-      return;
-    }
-    if (reply.ok) {
-      this.isDirty = false;
-      state.version = reply.version;
-      this.feedback.replaceChildren(
-        h('p', { className: 'saved', text: t('campaign.saved', { file: reply.file }) }),
-      );
-      this.actions.reload();
-      return;
-    }
-    this.feedback.replaceChildren(
-      saveFeedback(reply, () => {
+    await saveAndSay(this.feedback, () => this.actions.save(state.version, this.values()), {
+      saved: (version) => {
         this.isDirty = false;
-        this.feedback.replaceChildren();
-        this.actions.reload();
-      }),
-    );
+        state.version = version;
+      },
+      dropped: () => (this.isDirty = false),
+      reload: this.actions.reload,
+    });
   }
 }

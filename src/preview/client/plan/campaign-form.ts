@@ -8,7 +8,7 @@ import type {
 import { h } from '../dom.js';
 import { hashtagOf } from './hashtags.js';
 import { t, type PlanTextKey } from './plan-text.js';
-import { saveFeedback, unanswered } from './save-feedback.js';
+import { saveAndSay } from './save-feedback.js';
 
 const formats: readonly PostFormat[] = ['square', 'portrait', 'story'];
 
@@ -270,29 +270,17 @@ export class CampaignForm {
   private async save(): Promise<void> {
     const campaign = this.campaign;
     if (campaign === undefined) return;
-    this.feedback.replaceChildren(h('p', { className: 'saving', text: t('save.saving') }));
-    let reply: PlanSaveReply;
-    try {
-      reply = await this.actions.save(campaign.id, this.baseVersion, this.fields());
-    } catch (error) {
-      this.feedback.replaceChildren(unanswered(error));
-      return;
-    }
-    if (reply.ok) {
-      this.isDirty = false;
-      this.baseVersion = reply.version;
-      this.feedback.replaceChildren(
-        h('p', { className: 'saved', text: t('campaign.saved', { file: reply.file }) }),
-      );
-      this.actions.reload();
-      return;
-    }
-    this.feedback.replaceChildren(
-      saveFeedback(reply, () => {
-        this.isDirty = false;
-        this.feedback.replaceChildren();
-        this.actions.reload();
-      }),
+    await saveAndSay(
+      this.feedback,
+      () => this.actions.save(campaign.id, this.baseVersion, this.fields()),
+      {
+        saved: (version) => {
+          this.isDirty = false;
+          this.baseVersion = version;
+        },
+        dropped: () => (this.isDirty = false),
+        reload: this.actions.reload,
+      },
     );
   }
 }

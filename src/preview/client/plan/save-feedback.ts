@@ -50,6 +50,41 @@ export function saveFeedback(
   }
 }
 
+/**
+ * A form's save, said in `feedback` as it goes: saving, saved (`saved` told the file's new
+ * version), or why nothing was written. Reloading after a conflict drops the form's changes
+ * (`dropped`), as the person chose.
+ */
+export async function saveAndSay(
+  feedback: HTMLElement,
+  save: () => Promise<PlanSaveReply>,
+  on: { saved: (version: string) => void; dropped: () => void; reload: () => void },
+): Promise<void> {
+  feedback.replaceChildren(h('p', { className: 'saving', text: t('save.saving') }));
+  let reply: PlanSaveReply;
+  try {
+    reply = await save();
+  } catch (error) {
+    feedback.replaceChildren(unanswered(error));
+    return;
+  }
+  if (reply.ok) {
+    on.saved(reply.version);
+    feedback.replaceChildren(
+      h('p', { className: 'saved', text: t('campaign.saved', { file: reply.file }) }),
+    );
+    on.reload();
+    return;
+  }
+  feedback.replaceChildren(
+    saveFeedback(reply, () => {
+      on.dropped();
+      feedback.replaceChildren();
+      on.reload();
+    }),
+  );
+}
+
 /** A request the server did not answer, as a problem box. */
 export function unanswered(error: unknown): HTMLElement {
   const problem: Problem = {
