@@ -55,11 +55,16 @@ describe('the Campaigns view', () => {
     await time.waitFor();
     expect(await page.locator('#campaign-title').inputValue()).toBe('Adventsfrågestund 2020');
     await time.fill('09:15');
-    await page.locator('form.campaign-fields button[type="submit"]').click();
+    // A hurried double click saves once: no conflict with its own first save.
+    await page.locator('form.campaign-fields button[type="submit"]').dblclick();
     await expect
       .poll(() => readFileSync(campaignFile(), 'utf8'), { timeout: 10_000 })
       .toContain('time: "09:15"');
     expect(readFileSync(campaignFile(), 'utf8')).toMatch(/^# Adventsfrågestund 2020: one party/);
+    await expect
+      .poll(() => page.locator('.campaign-form .feedback').innerText())
+      .toMatch(/^Sparat/);
+    expect(await page.locator('.campaign-form .conflict-box').count()).toBe(0);
     await shoot('plan-campaign');
     expect(await axeViolations(page)).toEqual([]);
   });

@@ -50,16 +50,23 @@ export function saveFeedback(
   }
 }
 
+/** The forms whose save is under way (by their feedback element). */
+const saving = new WeakSet<HTMLElement>();
+
 /**
  * A form's save, said in `feedback` as it goes: saving, saved (`saved` told the file's new
  * version), or why nothing was written. Reloading after a conflict drops the form's changes
- * (`dropped`), as the person chose.
+ * (`dropped`), as the person chose. A second save while one is under way (a double click) is
+ * let go: sent with the version the first replaces, it would come back as a conflict with
+ * the person's own save.
  */
 export async function saveAndSay(
   feedback: HTMLElement,
   save: () => Promise<PlanSaveReply>,
   on: { saved: (version: string) => void; dropped: () => void; reload: () => void },
 ): Promise<void> {
+  if (saving.has(feedback)) return;
+  saving.add(feedback);
   feedback.replaceChildren(h('p', { className: 'saving', text: t('save.saving') }));
   let reply: PlanSaveReply;
   try {
@@ -67,6 +74,8 @@ export async function saveAndSay(
   } catch (error) {
     feedback.replaceChildren(unanswered(error));
     return;
+  } finally {
+    saving.delete(feedback);
   }
   if (reply.ok) {
     on.saved(reply.version);
